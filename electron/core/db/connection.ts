@@ -1,0 +1,46 @@
+import Database from '@signalapp/sqlcipher';
+import { TwoWayError } from '../../../shared/contract/errors';
+
+export type Db = Database;
+
+export const DB_FILE_NAME = 'twoway.db';
+
+/**
+ * Opens (or creates) the encrypted database with a raw 32-byte key.
+ * SQLCipher accepts any key at PRAGMA time; a wrong key only fails on the first read, so we read at once.
+ * temp_store=MEMORY keeps sorts and temporary tables off the disk, where they would not be encrypted.
+ */
+export function openDatabase(path: string, key: Buffer): Db {
+  if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
+  const db = new Database(path, { cacheStatements: true });
+  try {
+    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    db.pragma('cipher_memory_security = ON');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (error) {
+    db.close();
+    if (/not a database|SQLITE_NOTADB|file is not a database/i.test(String(error))) {
+      throw new TwoWayError('wrong-credentials', 'The database could not be opened with this key.');
+    }
+    throw error;
+  }
+}
+
+/** Runs fn in one transaction; rolls back if it throws. Synchronous on purpose: SQLCipher calls block anyway. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

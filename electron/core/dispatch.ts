@@ -1,0 +1,118 @@
+import { contract, isChannelName, type ChannelName } from '../../shared/contract/index';
+import { issuesFromZod, TwoWayError } from '../../shared/contract/errors';
+import { appendAudit } from './audit/log';
+import { CallContext } from './context';
+import type { Handlers } from './handlers';
+import type { CoreState } from './state';
+
+/** While a user must change their password, only these channels open. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.session', 'auth.logout', 'auth.lock']);
+
+/** Looking at who is logged in does not count as using the laptop (it must not hold off the idle lock). */
+const NOT_ACTIVITY = new Set<ChannelName>(['auth.session', 'setup.status']);
+
+/**
+ * The one way into the core: channel table -> session and role -> input -> handler -> audit.
+ * Calls run one at a time: a desktop app has one user at a time, and a SQLCipher transaction must
+ * not interleave with another call's statements while a handler awaits (scrypt).
+ */
+export function createDispatcher(state: CoreState, handlers: Handlers) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function dispatch(name: unknown, rawInput: unknown): Promise<unknown> {
+    if (!isChannelName(name)) throw new TwoWayError('unknown-channel', 'TwoWay does not know that request.');
+    const def = contract[name];
+
+    lockIfIdle(state);
+    if (def.access !== 'public') {
+      const session = state.session;
+      if (!session) throw new TwoWayError('not-logged-in', 'TwoWay is locked. Log in to continue.');
+      if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
+        throw new TwoWayError('must-change-password', 'Choose a new password before you continue.');
+      }
+      if (Array.isArray(def.access) && !def.access.some((role) => session.roles.includes(role))) {
+        throw new TwoWayError('forbidden', 'Your role does not allow this. Ask your manager if you need it.');
+      }
+    }
+
+    const parsed = def.input.safeParse(rawInput);
+    if (!parsed.success) {
+      throw new TwoWayError('invalid-input', 'Some details need correcting.', { issues: issuesFromZod(parsed.error) });
+    }
+    if (!NOT_ACTIVITY.has(name)) state.touchActivity();
+
+    const ctx = new CallContext(state);
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+    const audited = def.kind === 'write' || def.sensitive === true;
+
+    const finish = (output: unknown): unknown => {
+      const value = def.output.parse(output);
+      if (audited && state.isOpen) {
+        appendAudit(state.db(), {
+          at: ctx.nowIso(),
+          userId: ctx.actorId,
+          channel: name,
+          kind: def.kind,
+          recordIds: [...new Set([...ctx.touched, ...referencedIds(parsed.data, name), ...referencedIds(value, name)])],
+        });
+      }
+      return value;
+    };
+
+    let value: unknown;
+    if (def.kind === 'write' && state.isOpen) {
+      const db = state.db();
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        value = finish(await handler(parsed.data, ctx));
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    } else {
+      value = finish(await handler(parsed.data, ctx));
+    }
+    ctx.runAfter();
+    return value;
+  }
+
+  return function call(name: unknown, input: unknown): Promise<unknown> {
+    const result = queue.then(() => dispatch(name, input));
+    queue = result.catch(() => undefined);
+    return result.catch((error: unknown) => {
+      throw toTwoWayError(error);
+    });
+  };
+}
+
+/** Locks when the idle time has passed; the lock itself is audited like a user's lock. */
+export function lockIfIdle(state: CoreState): void {
+  if (!state.idleExpired() || !state.session) return;
+  appendAudit(state.db(), { at: state.now().toISOString(), userId: state.session.userId, channel: 'auth.idle-lock', kind: 'write', recordIds: [] });
+  state.close();
+}
+
+/**
+ * Record ids for the audit entry: every `…Id` field at the top level of an input or output
+ * (`childId` -> `child:…`), and an output's `id` as a record of the channel's feature.
+ */
+function referencedIds(value: unknown, channel: string): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const refs: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'id' && typeof v === 'string') refs.push(`${channel.split('.')[0]}:${v}`);
+    else if (/Id$/.test(key) && typeof v === 'string') refs.push(`${key.slice(0, -2)}:${v}`);
+  }
+  return refs;
+}
+
+/** Anything unexpected becomes a plain message; its details stay out of logs (they may hold record content). */
+function toTwoWayError(error: unknown): TwoWayError {
+  if (error instanceof TwoWayError) return error;
+  const kind = error instanceof Error ? error.name : typeof error;
+  // Messages can quote a record (a constraint, a value): only a developer asks for them.
+  const detail = process.env.TWOWAY_DEBUG && error instanceof Error ? `: ${error.stack}` : '';
+  process.emitWarning(`TwoWay internal error (${kind})${detail}`);
+  return new TwoWayError('internal', 'Something went wrong and nothing was saved. Try again; if it happens again, restart TwoWay.');
+}

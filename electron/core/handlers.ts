@@ -1,0 +1,16 @@
+import type { Contract } from '../../shared/contract/index';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
+import type { HandlersFor } from './context';
+import { settingsHandlers } from './settings/handlers';
+
+export type Handlers = HandlersFor<Contract>;
+
+/** One handler per channel of the contract; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index';
+import { createDispatcher, lockIfIdle } from './dispatch';
+import { handlers } from './handlers';
+import { CoreState } from './state';
+import { createFileStore, type SettingsStore } from './vault/store';
+
+export interface CoreOptions {
+  /** Where the database and the settings file live (the app-data folder in the app, a temp folder in tests). */
+  dataDir: string;
+  /** The key-slot store: electron-store in the app; a `conf` file in dataDir by default. */
+  store?: SettingsStore;
+  /** The clock, so tests can move time (idle lock, login back-off). */
+  now?: () => Date;
+}
+
+export interface Core {
+  /** Untyped entry for transports (IPC, preview): validates everything itself. */
+  call(channel: unknown, input?: unknown): Promise<unknown>;
+  /** Typed entry for tests and the benchmark. */
+  invoke<C extends ChannelName>(channel: C, input?: InputOf<C>): Promise<OutputOf<C>>;
+  close(): Promise<void>;
+}
+
+/** Opens the core over a data folder; nothing is decrypted until someone logs in. */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const state = new CoreState(options.dataDir, options.store ?? createFileStore(options.dataDir), options.now ?? (() => new Date()));
+  const call = createDispatcher(state, handlers);
+  // The idle lock also fires when nobody calls in; unref so a test's process can still end.
+  const idleTimer = setInterval(() => lockIfIdle(state), 15_000);
+  idleTimer.unref();
+  return {
+    call,
+    invoke: (channel, input) => call(channel, input) as Promise<never>,
+    async close() {
+      clearInterval(idleTimer);
+      // Wait for calls already queued, then close.
+      await call('auth.session', undefined).catch(() => undefined);
+      state.close();
+    },
+  };
+}
+
+export { TwoWayError } from '../../shared/contract/errors';

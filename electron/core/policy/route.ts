@@ -1,0 +1,84 @@
+import type {
+  SharingBasis,
+  SharingRequest,
+} from '../../../shared/contract/sharing-policy';
+
+// The route by which a share could be lawful, worked out from the answers to seed 001's
+// questions ("Does the information enable the person to be identified? Is the information
+// confidential? ... do we have consent? Is there a statutory duty or court order? If consent
+// is refused, or there are good reasons not to seek consent, is there sufficient public
+// interest?").
+
+export type Route =
+  // A legal requirement: share without consent.
+  | { kind: 'legal'; basis: 'court-order' | 'statutory-duty' }
+  // Not identifiable, or not confidential: no consent needed.
+  | { kind: 'not-confidential'; why: 'not-identifiable' | 'not-confidential' }
+  | { kind: 'consent' }
+  // Sharing without consent in the public interest (significant harm): needs a second person.
+  | { kind: 'override'; consent: 'refused' | 'withdrawn' | 'not-sought' }
+  // Consent refused or withdrawn and no significant harm: respect the parents' wishes.
+  | { kind: 'refused'; consent: 'refused' | 'withdrawn' }
+  // Consent not sought without a good reason (or without significant harm): seek it first.
+  | { kind: 'seek-consent'; problem: 'no-reason' | 'weak-reason' | 'no-harm' };
+
+/**
+ * Identifiable AND confidential is what engages the duty of confidence and the need for
+ * consent (or another basis). Information that is not identifiable is not personal
+ * information about anyone, and information that is identifiable but not confidential
+ * (e.g. already known to the recipient or public) carries no duty of confidence: either
+ * way consent is not needed. Necessity, third-party information, role in care and a
+ * secure method still apply to both.
+ */
+export function isConfidentialPersonal(request: SharingRequest): boolean {
+  return request.identifiable && request.confidential;
+}
+
+/**
+ * Order of bases, when several apply:
+ *  1. court order, then statutory duty: a legal requirement is the firmest basis, does not
+ *     depend on consent that can be withdrawn, and says why the share had to happen. A court
+ *     order beats a statutory duty because it is specific to this child and this request.
+ *  2. not confidential: no consent is needed at all.
+ *  3. consent given.
+ *  4. the public-interest override (safeguarding).
+ */
+export function findRoute(request: SharingRequest): Route {
+  if (request.courtOrder) return { kind: 'legal', basis: 'court-order' };
+  if (request.statutoryDuty) return { kind: 'legal', basis: 'statutory-duty' };
+  if (!request.identifiable) return { kind: 'not-confidential', why: 'not-identifiable' };
+  if (!request.confidential) return { kind: 'not-confidential', why: 'not-confidential' };
+  if (request.consent === 'given') return { kind: 'consent' };
+  if (request.consent === 'not-sought') return routeWithoutAsking(request);
+  if (request.harm === 'none') return { kind: 'refused', consent: request.consent };
+  return { kind: 'override', consent: request.consent };
+}
+
+// Seed 001 3.5: "there are good reasons not to seek consent". Only a risk to the child or
+// to an investigation is a good reason, and only where there is significant harm.
+function routeWithoutAsking(request: SharingRequest): Route {
+  const reason = request.consentNotSoughtReason;
+  if (reason === undefined) return { kind: 'seek-consent', problem: 'no-reason' };
+  if (reason !== 'would-increase-risk' && reason !== 'would-prejudice-investigation') {
+    return { kind: 'seek-consent', problem: 'weak-reason' };
+  }
+  if (request.harm === 'none') return { kind: 'seek-consent', problem: 'no-harm' };
+  return { kind: 'override', consent: 'not-sought' };
+}
+
+/** The basis recorded if this route leads to a share; undefined for blocked routes. */
+export function basisOf(route: Route): SharingBasis | undefined {
+  switch (route.kind) {
+    case 'legal':
+      return route.basis;
+    case 'not-confidential':
+      return 'not-confidential';
+    case 'consent':
+      return 'consent';
+    case 'override':
+      return 'safeguarding';
+    case 'refused':
+    case 'seek-consent':
+      return undefined;
+  }
+}

@@ -1,0 +1,386 @@
+import type {
+  SharingOutcome,
+  SharingPolicy,
+  SharingRequest,
+  SharingRule,
+} from '../../../shared/contract/sharing-policy';
+import {
+  authorisationNeed,
+  checkAuthoriser,
+  type AuthorisationNeed,
+  type AuthoriserStatus,
+} from './authorisation';
+import type { ItemVerdict } from './items';
+import { isConfidentialPersonal, type Route } from './route';
+import { authoriserPhrase, harmSentence, pieces } from './wording';
+
+// One evaluator per rule. Each returns a Finding: ok, a plain-English message and, when
+// not ok, the outcome the rule forces (what holds the share back). The outcome of the
+// whole assessment is worked out from these in index.ts.
+
+export type HoldBack = Exclude<SharingOutcome, 'share'>;
+
+export interface Finding {
+  rule: SharingRule;
+  ok: boolean;
+  message: string;
+  holdBack?: HoldBack;
+}
+
+/** Everything the rules need, worked out once. */
+export interface Context {
+  request: SharingRequest;
+  policy: SharingPolicy;
+  route: Route;
+  verdicts: readonly ItemVerdict[];
+  need: AuthorisationNeed;
+  authoriser: AuthoriserStatus;
+  authorisers: string;
+}
+
+export function buildContext(
+  request: SharingRequest,
+  policy: SharingPolicy,
+  route: Route,
+  verdicts: readonly ItemVerdict[],
+): Context {
+  return {
+    request,
+    policy,
+    route,
+    verdicts,
+    need: authorisationNeed(request, policy, route),
+    authoriser: checkAuthoriser(request, policy),
+    authorisers: authoriserPhrase(policy.authorisingRoles),
+  };
+}
+
+function pass(rule: SharingRule, message: string): Finding {
+  return { rule, ok: true, message };
+}
+
+function fail(rule: SharingRule, holdBack: HoldBack, message: string): Finding {
+  return { rule, ok: false, message, holdBack };
+}
+
+// "Is there legitimate purpose to sharing the information?"
+export function legitimatePurpose({ request }: Context): Finding {
+  const rule = 'legitimate-purpose';
+  if (!request.legitimatePurpose) {
+    return fail(
+      rule,
+      'do-not-share',
+      'There is no clear and legitimate reason to share this information, so do not share it.',
+    );
+  }
+  // The schema already refuses a blank purpose; this guards callers that skip the schema.
+  if (request.purpose.trim() === '') {
+    return fail(rule, 'needs-more-information', 'Write down why you want to share this information.');
+  }
+  return pass(rule, 'There is a clear and legitimate reason to share this information.');
+}
+
+// Golden rule 6: "shared only with those people who need to have it".
+export function roleInCare({ request }: Context): Finding {
+  const rule = 'role-in-care';
+  if (!request.recipient.hasRoleInChildsCare) {
+    return fail(
+      rule,
+      'do-not-share',
+      "The person or organisation receiving this has no role in the child's care. Share only with people who need to have the information.",
+    );
+  }
+  return pass(rule, "The person or organisation receiving this has a role in the child's care.");
+}
+
+// "Does the information enable the person to be identified? Is the information confidential?"
+// An answer, not a barrier: it decides whether consent (or another basis) is needed.
+export function identifiableConfidential({ request }: Context): Finding {
+  const rule = 'identifiable-confidential';
+  if (!request.identifiable) {
+    return pass(
+      rule,
+      'The information does not identify the child or family, so consent is not needed. Still share only what is needed.',
+    );
+  }
+  if (!request.confidential) {
+    return pass(
+      rule,
+      'The information identifies the child or family but is not confidential, so consent is not needed. Still share only what is needed, and share it securely.',
+    );
+  }
+  return pass(
+    rule,
+    "The information identifies the child or family and is confidential. To share it you need the parents' consent, a legal duty or court order, or a risk of significant harm.",
+  );
+}
+
+// "Is there a statutory duty or court order requiring us to share the information?"
+export function statutoryDutyOrCourtOrder({ request, route }: Context): Finding {
+  const rule = 'statutory-duty-or-court-order';
+  if (route.kind === 'legal' && route.basis === 'court-order') {
+    const also = request.statutoryDuty
+      ? ' There is also a legal duty; the court order is recorded as the reason.'
+      : '';
+    return pass(rule, `A court order requires this information to be shared, so consent is not needed.${also}`);
+  }
+  if (route.kind === 'legal') {
+    return pass(rule, 'The law requires this information to be shared, so consent is not needed.');
+  }
+  if (!isConfidentialPersonal(request)) {
+    return pass(rule, 'No legal duty or court order is needed, because the information is not confidential.');
+  }
+  return pass(
+    rule,
+    "There is no legal duty or court order, so you need the parents' consent or another good reason to share.",
+  );
+}
+
+// Golden rule 4: "Share with consent where appropriate and, where possible, respect the
+// wishes of those who do not consent". Seed 004: "Except in cases of child protection, the
+// parent's wishes must be respected if they do not give consent."
+export function consent({ request, route, authorisers }: Context): Finding {
+  const rule = 'consent';
+  switch (route.kind) {
+    case 'not-confidential':
+      return pass(rule, 'Consent is not needed, because the information is not confidential.');
+    case 'legal':
+      return pass(
+        rule,
+        'Consent is not needed, because the law or a court order requires the share. Tell the parents unless it is unsafe or inappropriate.',
+      );
+    case 'consent':
+      return pass(rule, 'The parents have given consent. Share only what they agreed to and what is needed.');
+    case 'override':
+      return pass(rule, overrideConsentMessage(request, authorisers));
+    case 'refused':
+      return fail(
+        rule,
+        'do-not-share',
+        `Consent was ${route.consent}. Except where a child is at risk of significant harm, you must respect the parents' wishes and not share.`,
+      );
+    case 'seek-consent':
+      return fail(rule, 'needs-more-information', seekConsentMessage(request, route.problem));
+  }
+}
+
+function overrideConsentMessage(request: SharingRequest, authorisers: string): string {
+  const onlyIf = `You may only share if a child is at risk of significant harm, and ${authorisers} must agree.`;
+  if (request.consent === 'not-sought') {
+    const why =
+      request.consentNotSoughtReason === 'would-prejudice-investigation'
+        ? 'asking could harm an investigation'
+        : 'asking would put a child at more risk';
+    return `Consent was not asked for, because ${why}. ${onlyIf}`;
+  }
+  return `Consent was ${request.consent}. ${onlyIf}`;
+}
+
+function seekConsentMessage(
+  request: SharingRequest,
+  problem: 'no-reason' | 'weak-reason' | 'no-harm',
+): string {
+  const goodReasons =
+    'You may only share without asking when asking would put a child at more risk, or could harm an investigation, and a child is at risk of significant harm.';
+  if (problem === 'no-harm') {
+    return `No risk of significant harm has been recorded, so ask the parents for consent first. ${goodReasons}`;
+  }
+  if (problem === 'weak-reason' && request.consentNotSoughtReason === 'cannot-contact') {
+    return 'Consent has not been asked for because the parents could not be contacted. Keep trying to ask them. If you think a child is at risk of significant harm, speak to the DSL straight away.';
+  }
+  return `Consent has not been asked for. Ask the parents first. ${goodReasons}`;
+}
+
+// "If consent is refused, or there are good reasons not to seek consent, is there
+// sufficient public interest for us to share information?" - seed 001's three criteria.
+export function publicInterest({ request, route }: Context): Finding {
+  const rule = 'public-interest';
+  if (route.kind === 'legal' || route.kind === 'not-confidential' || route.kind === 'consent') {
+    return pass(rule, 'Not needed: there is another reason that allows this share.');
+  }
+  if (request.harm !== 'none') {
+    return pass(
+      rule,
+      `${harmSentence(request.harm)} This can be enough reason to share without consent.`,
+    );
+  }
+  const message =
+    'None of the three significant-harm criteria is met, so there is not enough reason to share without consent.';
+  return route.kind === 'refused'
+    ? fail(rule, 'do-not-share', message)
+    : fail(rule, 'needs-more-information', `${message} Ask the parents for consent.`);
+}
+
+// Seed 001: "The decision should never be made as an individual, but with the back-up of
+// the management team." Seed 004: decisions "authorized by either the head teacher or the
+// SENCO".
+export function secondPersonAuthorisation({ need, authoriser, authorisers }: Context): Finding {
+  const rule = 'second-person-authorisation';
+  if (need === 'none') {
+    return pass(
+      rule,
+      `A second person's agreement is not needed for this decision. If you are in any doubt, ask ${authorisers} for advice.`,
+    );
+  }
+  const why =
+    need === 'override'
+      ? 'Sharing without consent must never be decided by one person alone.'
+      : `Your setting's policy says every decision to share confidential information must be agreed by ${authorisers}.`;
+  if (authoriser.valid) {
+    return pass(rule, `${why} A second person (${authorisers}) has agreed.`);
+  }
+  return fail(rule, 'needs-authorisation', `${why} ${authoriserProblem(authoriser, authorisers)}`);
+}
+
+function authoriserProblem(
+  status: Exclude<AuthoriserStatus, { valid: true }>,
+  authorisers: string,
+): string {
+  const ask = `Ask ${authorisers} to agree before you share.`;
+  if (status.missing) return ask;
+  const problems: string[] = [];
+  if (status.samePerson) {
+    problems.push('The person who made the decision cannot also authorise it: a different person must agree.');
+  }
+  if (status.lacksRole) {
+    problems.push(`The person who authorised this is not ${authorisers}, so their agreement does not count.`);
+  }
+  return `${problems.join(' ')} ${ask}`;
+}
+
+// Golden rule 6: "Ensure that the information you share is necessary for the purpose for
+// which you are sharing it". Choosing nothing is an unfinished request (more information);
+// choosing only things that are not needed is a decision not to share.
+export function necessaryItems({ verdicts }: Context): Finding {
+  const rule = 'necessary-items';
+  if (verdicts.length === 0) {
+    return fail(rule, 'needs-more-information', 'No information has been chosen. Choose what you need to share.');
+  }
+  const unnecessary = verdicts.filter((v) => !v.shareable && v.why === 'not-necessary').length;
+  if (unnecessary === verdicts.length) {
+    return fail(
+      rule,
+      'do-not-share',
+      'None of the information chosen is needed for this purpose, so do not share it.',
+    );
+  }
+  if (unnecessary > 0) {
+    return pass(
+      rule,
+      `${pieces(unnecessary)} ${unnecessary === 1 ? 'is' : 'are'} not needed for this purpose and will be held back. Share only what is needed.`,
+    );
+  }
+  return pass(rule, 'Everything chosen is needed for this purpose.');
+}
+
+// Seed 001 1.3: third-party information is "not shared without consent from that agency".
+// If everything needed came from agencies that have not agreed, ask them first (more
+// information) rather than record a refusal: their agreement may well be given.
+export function thirdPartyInformation({ verdicts }: Context): Finding {
+  const rule = 'third-party-information';
+  const needed = verdicts.filter((v) => v.shareable || v.why === 'third-party');
+  const blocked = needed.filter((v) => !v.shareable).length;
+  const agreed = needed.filter((v) => v.shareable && v.item.thirdParty !== undefined).length;
+  if (needed.length > 0 && blocked === needed.length) {
+    return fail(
+      rule,
+      'needs-more-information',
+      'Everything needed came from another agency that has not agreed to it being passed on. Ask that agency for its agreement first.',
+    );
+  }
+  if (blocked > 0) {
+    return pass(
+      rule,
+      `${pieces(blocked)} came from another agency that has not agreed to it being passed on, and will be held back. Ask the agency if it is needed.`,
+    );
+  }
+  if (agreed > 0) {
+    return pass(rule, 'Information from another agency is included, and that agency has agreed.');
+  }
+  return pass(rule, 'No information from another agency would be shared.');
+}
+
+// Golden rule 6: "... and is shared securely". Anything that identifies someone or is
+// confidential must not go by ordinary email; only anonymous, non-confidential information may.
+export function secureMethod({ request }: Context): Finding {
+  const rule = 'secure-method';
+  const sensitive = request.identifiable || request.confidential;
+  switch (request.method) {
+    case 'plain-email':
+      return sensitive
+        ? fail(
+            rule,
+            'needs-more-information',
+            'Ordinary email is not secure enough for this information. Use secure email, an encrypted file, or hand it over in person.',
+          )
+        : pass(rule, 'Ordinary email is acceptable, because the information does not identify anyone and is not confidential.');
+    case 'secure-email':
+      return pass(rule, 'Secure email is a safe way to share this.');
+    case 'encrypted-file':
+      return pass(rule, 'An encrypted file is a safe way to share this. Send the password separately.');
+    case 'in-person':
+      return pass(rule, 'Sharing in person is safe. Make sure no one else can overhear or see it.');
+    case 'phone':
+      return pass(rule, 'Sharing by phone is acceptable. Check who you are speaking to, and make sure you cannot be overheard.');
+    case 'post':
+      return pass(rule, "Sharing by post is acceptable. Mark it 'Private and confidential' and address it to a named person.");
+  }
+}
+
+// Golden rule 2: "Be open and honest ... unless it is unsafe or inappropriate to do so".
+// Only information that identifies the child or family is about them, so only then is
+// there someone to tell.
+export function openAndHonest({ request }: Context): Finding {
+  const rule = 'open-and-honest';
+  if (!request.identifiable) {
+    return pass(rule, 'Telling the parents is not needed, because the information does not identify the child or family.');
+  }
+  if (request.parentsInformed) {
+    return pass(rule, 'The parents have been told what will be shared, why, and with whom.');
+  }
+  if ((request.parentsNotInformedReason ?? '').trim() === '') {
+    return fail(
+      rule,
+      'needs-more-information',
+      'The parents have not been told. Tell them what will be shared, why and with whom, or record why telling them would be unsafe or inappropriate.',
+    );
+  }
+  return pass(
+    rule,
+    'The parents have not been told, because telling them would be unsafe or inappropriate. The reason is recorded.',
+  );
+}
+
+// Golden rule 7: "Keep a record of your decision and the reasons for it – whether it is to
+// share information or not." Never holds a share back: it says what to record.
+export function recordDecision(outcome: SharingOutcome): Finding {
+  const rule = 'record-decision';
+  switch (outcome) {
+    case 'share':
+      return pass(rule, 'Record what you share, with whom, why, and on what basis.');
+    case 'do-not-share':
+      return pass(rule, 'Record the decision not to share and the reasons for it.');
+    case 'needs-authorisation':
+      return pass(rule, 'When a second person has agreed, record the decision and the reasons for it.');
+    case 'needs-more-information':
+      return pass(
+        rule,
+        'When the missing answers are filled in, record the decision and the reasons for it, whether you share or not.',
+      );
+  }
+}
+
+/** The rules that do not depend on the outcome, in SHARING_RULE_IDS order. */
+export const EVALUATORS: ReadonlyArray<(context: Context) => Finding> = [
+  legitimatePurpose,
+  roleInCare,
+  identifiableConfidential,
+  statutoryDutyOrCourtOrder,
+  consent,
+  publicInterest,
+  secondPersonAuthorisation,
+  necessaryItems,
+  thirdPartyInformation,
+  secureMethod,
+  openAndHonest,
+];

@@ -1,0 +1,26 @@
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings';
+import type { Db } from '../db/connection';
+import { all, run } from '../db/sql';
+
+/** Preferences live in the encrypted database; only the setting's name is mirrored in the settings file for the login screen. */
+export function readSettings(db: Db, settingName: string): Settings {
+  const stored: Record<string, unknown> = {};
+  for (const row of all<{ key: string; value: string }>(db, 'SELECT key, value FROM settings')) {
+    stored[row.key] = JSON.parse(row.value);
+  }
+  return {
+    settingName: typeof stored.settingName === 'string' ? stored.settingName : settingName,
+    idleLockMinutes: typeof stored.idleLockMinutes === 'number' ? stored.idleLockMinutes : DEFAULT_SETTINGS.idleLockMinutes,
+    contactCheckMonths: typeof stored.contactCheckMonths === 'number' ? stored.contactCheckMonths : DEFAULT_SETTINGS.contactCheckMonths,
+  };
+}
+
+export function writeSettings(db: Db, changes: Partial<Settings>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    run(db, 'INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', {
+      key,
+      value: JSON.stringify(value),
+    });
+  }
+}

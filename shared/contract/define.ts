@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** The roles a member of staff may hold; a user may hold several. */
+export const ROLES = ['practitioner', 'office', 'dsl', 'manager', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  practitioner: 'Practitioner (key person)',
+  office: 'Office',
+  dsl: 'Designated safeguarding lead',
+  manager: 'Manager',
+  admin: 'Administrator',
+};
+
+/**
+ * Who may call a channel:
+ * - 'public': nobody needs to be logged in (setup and login screens);
+ * - 'any-user': any logged-in member of staff, whatever their roles;
+ * - a list of roles: a logged-in user holding at least one of them.
+ */
+export type Access = 'public' | 'any-user' | readonly Role[];
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Writes run in a transaction and are always audited. */
+  kind: 'read' | 'write';
+  /** A read of a sensitive record (safeguarding, health, sharing): audited like a write. */
+  sensitive?: boolean;
+  /** One sentence for the audit viewer and the developer docs. */
+  summary: string;
+}
+
+/** Declares a channel; the name is the key of the feature's channel table. */
+export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+  return def;
+}
+
+/** An input that takes nothing: `undefined` or `{}` (and nothing else). */
+export const noInput = z.object({}).strict().optional();
+
+export const okOutput = z.object({ ok: z.literal(true) });
+export const idOutput = z.object({ id: z.string() });
+
+/** Calendar day in Europe/London, `YYYY-MM-DD`. */
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That is not a real date.');
+
+/** An instant, ISO-8601 in UTC. */
+export const instantSchema = z.string().datetime();
+
+export const idSchema = z.string().min(1).max(64);
+
+/** Trimmed text a person typed; `max` keeps a runaway paste from bloating the database. */
+export function text(label: string, max = 200) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be ${max} characters or fewer.`);
+}

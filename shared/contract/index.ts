@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { auditChannels } from './audit';
+import { authChannels } from './auth';
+import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
+import { usersChannels } from './users';
+
+/** Every channel of TwoWay, by name. Add a feature's table here; everything else follows from it. */
+export const contract = {
+  ...setupChannels,
+  ...authChannels,
+  ...usersChannels,
+  ...settingsChannels,
+  ...auditChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../shared/contract/define';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/index';
+
+export const ADMIN = { fullName: 'Alice Adminson', username: 'alice', password: 'correct horse battery' } as const;
+export const SETTING_NAME = 'Little Acorns Pre-school';
+
+export function tempDataDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'twoway-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A core over a new temp folder, set up with one administrator; returns the recovery key too. */
+export async function setUpCore(options: Partial<CoreOptions> = {}): Promise<{ core: Core; dir: string; recoveryKey: string; cleanup: () => Promise<void> }> {
+  const { dir, cleanup } = tempDataDir();
+  const core = await openCore({ dataDir: dir, ...options });
+  const { recoveryKey } = await core.invoke('setup.create', { settingName: SETTING_NAME, admin: ADMIN });
+  return {
+    core,
+    dir,
+    recoveryKey,
+    cleanup: async () => {
+      await core.close();
+      cleanup();
+    },
+  };
+}
+
+export async function loginAdmin(core: Core) {
+  return core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+}
+
+/** Adds a user as the administrator, then logs in as them with a changed password, ready to use. */
+export async function addUserAndLogin(core: Core, username: string, roles: Role[]) {
+  await loginAdmin(core);
+  await core.invoke('users.create', { fullName: `Test ${username}`, username, password: 'initial password 1', roles });
+  await core.invoke('auth.login', { username, password: 'initial password 1' });
+  return core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: 'a new password 22' });
+}
+
+/** Awaits a rejected call and returns its error code. */
+export async function errorCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  return 'no-error';
+}
