@@ -1,3 +1,4 @@
+import { rolesAllow } from '../../shared/contract/define';
 import { contract, isChannelName, type ChannelName } from '../../shared/contract/index';
 import { issuesFromZod, TwoWayError } from '../../shared/contract/errors';
 import { appendAudit } from './audit/log';
@@ -30,7 +31,7 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
       if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
         throw new TwoWayError('must-change-password', 'Choose a new password before you continue.');
       }
-      if (Array.isArray(def.access) && !def.access.some((role) => session.roles.includes(role))) {
+      if (!rolesAllow(def.access, session.roles)) {
         throw new TwoWayError('forbidden', 'Your role does not allow this. Ask your manager if you need it.');
       }
     }

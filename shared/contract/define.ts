@@ -63,3 +63,11 @@ export function text(label: string, max = 200) {
     .min(1, `${label} is required.`)
     .max(max, `${label} must be ${max} characters or fewer.`);
 }
+
+/** Whether someone holding `roles` may call a channel with this access (the dispatcher and the menus use the same rule). */
+export function rolesAllow(access: Access, roles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (!roles) return false;
+  if (access === 'any-user') return true;
+  return access.some((role) => roles.includes(role));
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema, type Role } from './define';
 
 // Contract for the information-sharing policy engine (electron/core/policy).
 // The engine is pure: it takes a SharingRequest (the practitioner's answers to the
@@ -9,9 +10,8 @@ import { z } from 'zod';
 // Roles
 // ---------------------------------------------------------------------------------------
 
-// Defined here for now; the lead will move it to a shared place (auth contract).
-export const roleSchema = z.enum(['practitioner', 'office', 'dsl', 'manager', 'admin']);
-export type Role = z.infer<typeof roleSchema>;
+// Roles come from the one definition in define.ts.
+export { roleSchema, type Role };
 
 // ---------------------------------------------------------------------------------------
 // The request: what the practitioner wants to share, with whom, how, and on what basis
@@ -156,7 +156,7 @@ export type SharingPolicy = z.infer<typeof sharingPolicySchema>;
 // Seed 001: the DSL or a manager backs up a decision to share without consent; decisions
 // with consent (or not about confidential information) may be taken by one person.
 export const DEFAULT_SHARING_POLICY: SharingPolicy = Object.freeze({
-  authorisingRoles: ['dsl', 'manager'],
+  authorisingRoles: ['dsl', 'manager'] satisfies Role[],
   authorisationForAllConfidential: false,
 });
 

@@ -53,5 +53,3 @@ export function assessSharing(
   const items = partitionItems(verdicts, outcome === 'do-not-share');
   return { outcome, ...(basis === undefined ? {} : { basis }), ...items, checks };
 }
-
-export { SHARING_RULES, SHARING_RULE_IDS } from '../../../shared/contract/sharing-policy';

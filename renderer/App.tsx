@@ -1,0 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import type { Session } from '../shared/contract/auth';
+import { invoke, onLocked, useChannel } from './api';
+import { ForcedPasswordChange } from './features/auth/ForcedPasswordChange';
+import { LoginScreen } from './features/auth/LoginScreen';
+import { SetupWizard } from './features/setup/SetupWizard';
+import { AppShell } from './features/shell/AppShell';
+import { useIdleLock } from './features/shell/useIdleLock';
+import { navigate } from './router';
+import { ErrorBar, Loading } from './ui/Page';
+
+/** First run -> setup; locked -> login; initial password -> change it; otherwise the app. */
+export function App() {
+  const client = useQueryClient();
+  const status = useChannel('setup.status');
+  const session = useChannel('auth.session', undefined, { enabled: status.data?.isSetUp === true });
+
+  // Locking drops every cached record from memory, so the next person sees nothing of the last.
+  const showLogin = useCallback(() => {
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup.status' });
+    client.setQueryData(['auth.session', null], { session: null });
+    navigate('/home');
+  }, [client]);
+
+  const lock = useCallback(() => {
+    void invoke('auth.lock').finally(showLogin);
+  }, [showLogin]);
+
+  useEffect(() => onLocked(showLogin), [showLogin]);
+  const current = session.data?.session ?? null;
+  useIdleLock(current?.idleLockMinutes ?? null, lock);
+
+  const loggedIn = (s: Session) => {
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup.status' });
+    client.setQueryData(['auth.session', null], { session: s });
+    navigate('/home');
+  };
+
+  if (status.isPending) return <Loading label="Starting TwoWay…" />;
+  if (status.error) return <ErrorBar error={status.error} title="TwoWay could not start." />;
+  if (!status.data.isSetUp) return <SetupWizard onDone={() => void status.refetch()} />;
+  if (session.isPending) return <Loading />;
+  if (!current) return <LoginScreen settingName={status.data.settingName} onLoggedIn={loggedIn} />;
+  if (current.mustChangePassword) return <ForcedPasswordChange session={current} onChanged={loggedIn} onLock={lock} />;
+  return <AppShell session={current} settingName={status.data.settingName ?? ''} onLock={lock} />;
+}

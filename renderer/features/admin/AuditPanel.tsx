@@ -1,0 +1,120 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { contract } from '../../../shared/contract/index';
+import { formatDateTime } from '../../../shared/domain/dates';
+import { invoke, useChannel } from '../../api';
+import { ErrorBar, Loading } from '../../ui/Page';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  ids: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, wordBreak: 'break-all' },
+});
+
+/** Who did what, when: channel and record ids only, never a record's content. */
+export function AuditPanel() {
+  const s = useStyles();
+  const [userId, setUserId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [recordId, setRecordId] = useState('');
+  const users = useChannel('users.list');
+  const filter = { userId: userId || undefined, from: from || undefined, to: to || undefined, recordId: recordId.trim() || undefined, limit: 200 };
+  const valid = contract['audit.list'].input.safeParse(filter).success;
+  const audit = useChannel('audit.list', filter, { enabled: valid });
+  const [verify, setVerify] = useState<{ ok: boolean; message: string } | null>(null);
+
+  return (
+    <>
+      <div className={s.filters}>
+        <Field label="Member of staff">
+          <Dropdown
+            value={users.data?.users.find((u) => u.id === userId)?.fullName ?? 'Everyone'}
+            selectedOptions={[userId]}
+            onOptionSelect={(_e, d) => setUserId(d.optionValue ?? '')}
+          >
+            <Option value="">Everyone</Option>
+            {(users.data?.users ?? []).map((u) => (
+              <Option key={u.id} value={u.id}>
+                {u.fullName}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="From">
+          <Input type="date" value={from} onChange={(_e, d) => setFrom(d.value)} />
+        </Field>
+        <Field label="To">
+          <Input type="date" value={to} onChange={(_e, d) => setTo(d.value)} />
+        </Field>
+        <Field label="Record id">
+          <Input value={recordId} onChange={(_e, d) => setRecordId(d.value)} placeholder="for example a child’s id" />
+        </Field>
+        <Button onClick={() => void invoke('audit.verify').then(setVerify, (e: unknown) => setVerify({ ok: false, message: String(e) }))}>
+          Check the audit trail is intact
+        </Button>
+      </div>
+      {!valid && <ErrorBar error="Check the dates: use the date pickers." />}
+      {verify && (
+        <MessageBar intent={verify.ok ? 'success' : 'error'}>
+          <MessageBarBody>{verify.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {audit.isPending && valid ? (
+        <Loading />
+      ) : audit.error ? (
+        <ErrorBar error={audit.error} />
+      ) : (
+        <>
+          <Text>{audit.data ? `${audit.data.total} entries${audit.data.total > audit.data.entries.length ? `, newest ${audit.data.entries.length} shown` : ''}` : ''}</Text>
+          <Table aria-label="Audit trail" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>#</TableHeaderCell>
+                <TableHeaderCell>When</TableHeaderCell>
+                <TableHeaderCell>Who</TableHeaderCell>
+                <TableHeaderCell>What</TableHeaderCell>
+                <TableHeaderCell>Records</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {(audit.data?.entries ?? []).map((e) => (
+                <TableRow key={e.seq}>
+                  <TableCell>{e.seq}</TableCell>
+                  <TableCell>{formatDateTime(e.at)}</TableCell>
+                  <TableCell>{e.userName ?? '—'}</TableCell>
+                  <TableCell>
+                    {describeChannel(e.channel)} <Text size={100}>({e.kind === 'write' ? 'change' : 'viewed'})</Text>
+                  </TableCell>
+                  <TableCell className={s.ids}>{e.recordIds.join(', ')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
+
+function describeChannel(channel: string): string {
+  if (channel === 'auth.idle-lock') return 'Locked after being left idle';
+  const def = (contract as Record<string, { summary: string } | undefined>)[channel];
+  return def ? def.summary : channel;
+}

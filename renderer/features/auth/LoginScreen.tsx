@@ -1,0 +1,96 @@
+import { Button, Card, Link, makeStyles, Text, Title1, tokens } from '@fluentui/react-components';
+import { LockClosedRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { contract } from '../../../shared/contract/index';
+import type { Session } from '../../../shared/contract/auth';
+import { useChannelMutation } from '../../api';
+import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { ErrorBar } from '../../ui/Page';
+
+const useStyles = makeStyles({
+  wrap: { display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: tokens.spacingVerticalXXXL, minHeight: '100vh', boxSizing: 'border-box' },
+  card: { width: '420px', maxWidth: '100%', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorBrandForeground1 },
+});
+
+/** Usernames are typed, never listed: before login only the setting's name is shown. */
+export function LoginScreen({ settingName, onLoggedIn }: { settingName: string | null; onLoggedIn: (s: Session) => void }) {
+  const s = useStyles();
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  return (
+    <main className={s.wrap}>
+      <Card className={s.card}>
+        <div className={s.brand}>
+          <LockClosedRegular fontSize={28} />
+          <Text weight="semibold">TwoWay</Text>
+        </div>
+        <Title1 as="h1">{settingName ?? 'TwoWay'}</Title1>
+        {mode === 'password' ? (
+          <PasswordLogin onLoggedIn={onLoggedIn} onRecovery={() => setMode('recovery')} />
+        ) : (
+          <RecoveryLogin onLoggedIn={onLoggedIn} onBack={() => setMode('password')} />
+        )}
+      </Card>
+    </main>
+  );
+}
+
+function PasswordLogin({ onLoggedIn, onRecovery }: { onLoggedIn: (s: Session) => void; onRecovery: () => void }) {
+  const s = useStyles();
+  const login = useChannelMutation('auth.login');
+  const form = useContractForm(contract['auth.login'].input, { username: '', password: '' });
+  const [error, setError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      onLoggedIn(await login.mutateAsync(values));
+    } catch (e) {
+      setError(applyServerError(form, e));
+      form.setValue('password', '');
+    }
+  });
+  return (
+    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate>
+      <Text>Log in as yourself: the laptop is shared, and what you do is recorded under your name.</Text>
+      <TextField form={form} name="username" label="Username" autoComplete="username" autoFocus required />
+      <TextField form={form} name="password" label="Password" type="password" autoComplete="current-password" required />
+      <ErrorBar error={error} />
+      <Button appearance="primary" type="submit" disabled={login.isPending}>
+        {login.isPending ? 'Unlocking…' : 'Log in'}
+      </Button>
+      <Link as="button" type="button" onClick={onRecovery}>
+        Every administrator has forgotten their password? Use the recovery key
+      </Link>
+    </form>
+  );
+}
+
+function RecoveryLogin({ onLoggedIn, onBack }: { onLoggedIn: (s: Session) => void; onBack: () => void }) {
+  const s = useStyles();
+  const login = useChannelMutation('auth.loginWithRecoveryKey');
+  const form = useContractForm(contract['auth.loginWithRecoveryKey'].input, { recoveryKey: '', username: '' });
+  const [error, setError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      onLoggedIn(await login.mutateAsync({ ...values, username: values.username || undefined }));
+    } catch (e) {
+      setError(applyServerError(form, e));
+    }
+  });
+  return (
+    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate>
+      <Text>Type the key from the printed recovery sheet. The administrator you name will then choose a new password.</Text>
+      <TextField form={form} name="recoveryKey" label="Recovery key" hint="Eight groups of four characters; dashes and spaces are optional." required />
+      <TextField form={form} name="username" label="Administrator’s username" hint="Leave empty to use the first administrator." />
+      <ErrorBar error={error} />
+      <Button appearance="primary" type="submit" disabled={login.isPending}>
+        {login.isPending ? 'Unlocking…' : 'Unlock with recovery key'}
+      </Button>
+      <Link as="button" type="button" onClick={onBack}>
+        Back to log in with a password
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Session } from '../../../shared/contract/auth';
+import { formatDay, londonDay } from '../../../shared/domain/dates';
+import { href } from '../../router';
+import { Page } from '../../ui/Page';
+import type { Area } from '../shell/areas';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalL },
+  card: { textDecorationLine: 'none', color: 'inherit' },
+});
+
+export function HomePage({ session, areas }: { session: Session; areas: Area[] }) {
+  const s = useStyles();
+  return (
+    <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
+      <Text>{formatDay(londonDay())}</Text>
+      <div className={s.grid}>
+        {areas
+          .filter((a) => a.id !== 'home')
+          .map((a) => (
+            <a key={a.id} href={href(`/${a.id}`)} className={s.card}>
+              <Card>
+                <CardHeader image={a.icon} header={<Text weight="semibold">{a.label}</Text>} description={<Text size={200}>{a.description}</Text>} />
+              </Card>
+            </a>
+          ))}
+      </div>
+    </Page>
+  );
+}

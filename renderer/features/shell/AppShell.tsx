@@ -1,0 +1,81 @@
+import { Button, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
+import type { Session } from '../../../shared/contract/auth';
+import { ROLE_LABELS } from '../../../shared/contract/define';
+import { href, useRoute } from '../../router';
+import { areasFor } from './areas';
+import { AreaRoutes } from './AreaRoutes';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateRows: 'auto 1fr', gridTemplateColumns: '220px 1fr', height: '100vh' },
+  top: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  spacer: { flexGrow: 1 },
+  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  nav: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: 'auto',
+  },
+  link: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    fontSize: tokens.fontSizeBase300,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
+  },
+  active: { backgroundColor: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  main: { overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+/** The frame after login: the user's name and the Lock button always visible, areas by role. */
+export function AppShell({ session, settingName, onLock }: { session: Session; settingName: string; onLock: () => void }) {
+  const s = useStyles();
+  const route = useRoute();
+  const areas = areasFor(session.roles);
+  const current = route.segments[0] ?? 'home';
+  return (
+    <div className={mergeClasses(s.root, 'screen-only')}>
+      <header className={s.top}>
+        <span className={s.brand}>TwoWay</span>
+        <Text>{settingName}</Text>
+        <span className={s.spacer} />
+        <Tooltip content={session.roles.map((r) => ROLE_LABELS[r]).join(', ')} relationship="description">
+          <a href={href('/account')} className={s.user} style={{ color: 'inherit' }} data-testid="current-user">
+            <PersonRegular /> {session.fullName}
+          </a>
+        </Tooltip>
+        <Button icon={<LockClosedRegular />} onClick={onLock} appearance="secondary">
+          Lock
+        </Button>
+      </header>
+      <nav className={s.nav} aria-label="Main">
+        {areas.map((a) => (
+          <a key={a.id} href={href(`/${a.id}`)} className={mergeClasses(s.link, current === a.id && s.active)} aria-current={current === a.id ? 'page' : undefined}>
+            {a.icon}
+            {a.label}
+          </a>
+        ))}
+      </nav>
+      <main className={s.main}>
+        <AreaRoutes session={session} route={route} areas={areas} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { Text } from '@fluentui/react-components';
+import type { Session } from '../../../shared/contract/auth';
+import type { Route } from '../../router';
+import { Page } from '../../ui/Page';
+import { AccountPage } from '../auth/AccountPage';
+import { AdminPage } from '../admin/AdminPage';
+import { HomePage } from '../home/HomePage';
+import type { Area } from './areas';
+
+/** Which screen a route shows. A route to an area the user's roles do not allow shows nothing of it. */
+export function AreaRoutes({ session, route, areas }: { session: Session; route: Route; areas: Area[] }) {
+  const areaId = route.segments[0] ?? 'home';
+  if (areaId === 'account') return <AccountPage session={session} />;
+  const area = areas.find((a) => a.id === areaId);
+  if (!area) {
+    return (
+      <Page title="Not available">
+        <Text>This part of TwoWay is not available to your role. Ask your manager if you need it.</Text>
+      </Page>
+    );
+  }
+  switch (area.id) {
+    case 'home':
+      return <HomePage session={session} areas={areas} />;
+    case 'admin':
+      return <AdminPage session={session} route={route} />;
+    default:
+      return (
+        <Page title={area.label}>
+          <Text>{area.description}</Text>
+          <Text>This area is not in this version of TwoWay yet.</Text>
+        </Page>
+      );
+  }
+}

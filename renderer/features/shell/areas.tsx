@@ -1,0 +1,35 @@
+import {
+  AlertRegular,
+  CalendarLtrRegular,
+  HomeRegular,
+  PeopleCommunityRegular,
+  PeopleTeamRegular,
+  SettingsRegular,
+  ShareRegular,
+} from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import { contract, type ChannelName } from '../../../shared/contract/index';
+import { rolesAllow, type Role } from '../../../shared/contract/define';
+
+export interface Area {
+  id: string;
+  label: string;
+  icon: ReactElement;
+  /** The area shows for whoever may call this channel: menus follow the contract's roles, never a second list. */
+  requires: ChannelName;
+  description: string;
+}
+
+export const AREAS: Area[] = [
+  { id: 'home', label: 'Home', icon: <HomeRegular />, requires: 'settings.get', description: 'What needs doing today.' },
+  { id: 'children', label: 'Children', icon: <PeopleCommunityRegular />, requires: 'settings.get', description: 'Children, families, partners and consent.' },
+  { id: 'diary', label: 'Diary', icon: <CalendarLtrRegular />, requires: 'settings.get', description: 'The week-view communication diary with parents and other settings.' },
+  { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'settings.get', description: 'Recording safeguarding concerns for the DSL.' },
+  { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'audit.verify', description: 'Information-sharing decisions and their reasons.' },
+  { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'settings.get', description: 'Termly joint meetings with parents and other settings.' },
+  { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'users.list', description: 'Staff accounts, settings and the audit trail.' },
+];
+
+export function areasFor(roles: readonly Role[]): Area[] {
+  return AREAS.filter((a) => rolesAllow(contract[a.requires].access, roles));
+}

@@ -1,0 +1,39 @@
+import { makeStyles, MessageBar, MessageBarBody, Spinner, Title2, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXXL, maxWidth: '1200px' },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+/** A screen's frame: a title, optional actions on the right, the content below. */
+export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  const s = useStyles();
+  return (
+    <section className={s.page} aria-label={title}>
+      <div className={s.header}>
+        <Title2 as="h1">{title}</Title2>
+        {actions && <div className={s.actions}>{actions}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function ErrorBar({ error, title }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        {title ? <strong>{title} </strong> : null}
+        {typeof error === 'string' ? error : errorMessage(error)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return <Spinner label={label} />;
+}

@@ -1,0 +1,50 @@
+import { Field, Input, type InputProps } from '@fluentui/react-components';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { TwoWayError } from '../../shared/contract/errors';
+
+/** A react-hook-form form validated by a schema from the contract: the same rules as the core. */
+export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+  return useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    defaultValues,
+    mode: 'onTouched',
+  });
+}
+
+/**
+ * Shows the core's field messages beside the fields (the core validates again: the renderer is not trusted).
+ * Returns the message for the form as a whole.
+ */
+export function applyServerError<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, error: unknown, prefix: string[] = []): string {
+  if (error instanceof TwoWayError) {
+    for (const issue of error.issues ?? []) {
+      const path = [...prefix, ...issue.path].join('.');
+      if (path) form.setError(path as Path<T>, { type: 'server', message: issue.message });
+    }
+    return error.message;
+  }
+  return 'Something went wrong. Try again.';
+}
+
+interface TextFieldProps<T extends FieldValues> extends Omit<InputProps, 'form' | 'name'> {
+  form: UseFormReturn<T, unknown, FieldValues>;
+  name: Path<T>;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}
+
+/** A labelled input whose error shows beside it; what was typed stays when validation fails. */
+export function TextField<T extends FieldValues>({ form, name, label, hint, required, ...inputProps }: TextFieldProps<T>) {
+  const error = name.split('.').reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
+    | { message?: string }
+    | undefined;
+  const { ref, onChange, onBlur, name: fieldName } = form.register(name);
+  return (
+    <Field label={label} hint={hint} required={required} validationMessage={error?.message} validationState={error?.message ? 'error' : 'none'}>
+      <Input {...inputProps} ref={ref} name={fieldName} onChange={(ev) => void onChange(ev)} onBlur={(ev) => void onBlur(ev)} />
+    </Field>
+  );
+}

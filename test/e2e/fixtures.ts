@@ -1,0 +1,41 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startPreview, type Preview } from '../preview/server';
+
+/** Each test gets a fresh preview: a new empty data folder, the built renderer, the real core. */
+export const test = base.extend<{ preview: Preview }>({
+  preview: async ({}, use) => {
+    const preview = await startPreview();
+    await use(preview);
+    await preview.close();
+  },
+});
+export { expect };
+
+export const ADMIN = { fullName: 'Alice Adminson', username: 'alice', password: 'correct horse battery' };
+export const SETTING_NAME = 'Little Acorns Pre-school';
+
+/** The first-run wizard through the UI; returns the recovery key as shown. */
+export async function setUpThroughUi(page: Page, preview: Preview): Promise<string> {
+  await page.goto(preview.url);
+  await page.getByLabel('Name of your setting').fill(SETTING_NAME);
+  await page.getByLabel('Full name').fill(ADMIN.fullName);
+  await page.getByLabel('Username').fill(ADMIN.username);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Set up TwoWay' }).click();
+  const key = await page.getByTestId('recovery-key').innerText({ timeout: 20_000 });
+  return key.replace(/\s+/g, '-');
+}
+
+export async function logIn(page: Page, username: string, password: string) {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Setup and the first admin login through the core (fast), for tests about later screens. */
+export async function setUpAndLogIn(page: Page, preview: Preview) {
+  await preview.core.invoke('setup.create', { settingName: SETTING_NAME, admin: ADMIN });
+  await page.goto(preview.url);
+  await logIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByTestId('current-user')).toContainText(ADMIN.fullName);
+}
