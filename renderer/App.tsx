@@ -16,12 +16,16 @@ export function App() {
   const status = useChannel('setup.status');
   const session = useChannel('auth.session', undefined, { enabled: status.data?.isSetUp === true });
 
-  // Locking drops every cached record from memory, so the next person sees nothing of the last.
-  const showLogin = useCallback(() => {
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup.status' });
-    client.setQueryData(['auth.session', null], { session: null });
-    navigate('/home');
-  }, [client]);
+  // A new session (or none) drops every cached record from memory, so the next person sees nothing of the last.
+  const switchSession = useCallback(
+    (next: Session | null) => {
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup.status' && q.queryKey[0] !== 'auth.session' });
+      client.setQueryData(['auth.session', null], { session: next });
+      navigate('/home');
+    },
+    [client],
+  );
+  const showLogin = useCallback(() => switchSession(null), [switchSession]);
 
   const lock = useCallback(() => {
     void invoke('auth.lock').finally(showLogin);
@@ -31,11 +35,7 @@ export function App() {
   const current = session.data?.session ?? null;
   useIdleLock(current?.idleLockMinutes ?? null, lock);
 
-  const loggedIn = (s: Session) => {
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'setup.status' });
-    client.setQueryData(['auth.session', null], { session: s });
-    navigate('/home');
-  };
+  const loggedIn = (s: Session) => switchSession(s);
 
   if (status.isPending) return <Loading label="Starting TwoWay…" />;
   if (status.error) return <ErrorBar error={status.error} title="TwoWay could not start." />;

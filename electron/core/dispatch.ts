@@ -61,7 +61,8 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
     };
 
     let value: unknown;
-    if (def.kind === 'write' && state.isOpen) {
+    // Public writes (setup, login) open and close the database themselves, so they cannot sit inside a transaction.
+    if (def.kind === 'write' && def.access !== 'public' && state.isOpen) {
       const db = state.db();
       db.exec('BEGIN IMMEDIATE');
       try {

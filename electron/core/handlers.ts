@@ -1,7 +1,12 @@
 import type { Contract } from '../../shared/contract/index';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
+import { carersHandlers, childrenHandlers } from './children/handlers';
+import { consentHandlers } from './consent/handlers';
 import type { HandlersFor } from './context';
+import { diaryHandlers } from './diary/handlers';
+import { partnersHandlers } from './partners/handlers';
+import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
 
 export type Handlers = HandlersFor<Contract>;
@@ -13,4 +18,10 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...settingHandlers,
+  ...partnersHandlers,
+  ...childrenHandlers,
+  ...carersHandlers,
+  ...consentHandlers,
+  ...diaryHandlers,
 };

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
+import { carersChannels, childrenChannels } from './children';
+import { consentChannels } from './consent';
+import { diaryChannels } from './diary';
+import { partnersChannels } from './partners';
+import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
 import { usersChannels } from './users';
@@ -12,6 +17,12 @@ export const contract = {
   ...usersChannels,
   ...settingsChannels,
   ...auditChannels,
+  ...settingChannels,
+  ...partnersChannels,
+  ...childrenChannels,
+  ...carersChannels,
+  ...consentChannels,
+  ...diaryChannels,
 };
 
 export type Contract = typeof contract;

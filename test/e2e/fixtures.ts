@@ -20,7 +20,7 @@ export async function setUpThroughUi(page: Page, preview: Preview): Promise<stri
   await page.getByLabel('Name of your setting').fill(SETTING_NAME);
   await page.getByLabel('Full name').fill(ADMIN.fullName);
   await page.getByLabel('Username').fill(ADMIN.username);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Set up TwoWay' }).click();
   const key = await page.getByTestId('recovery-key').innerText({ timeout: 20_000 });
   return key.replace(/\s+/g, '-');

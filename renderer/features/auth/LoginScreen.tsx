@@ -1,4 +1,4 @@
-import { Button, Card, Link, makeStyles, Text, Title1, tokens } from '@fluentui/react-components';
+import { Button, Card, makeStyles, Text, Title1, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { contract } from '../../../shared/contract/index';
@@ -59,9 +59,9 @@ function PasswordLogin({ onLoggedIn, onRecovery }: { onLoggedIn: (s: Session) =>
       <Button appearance="primary" type="submit" disabled={login.isPending}>
         {login.isPending ? 'Unlocking…' : 'Log in'}
       </Button>
-      <Link as="button" type="button" onClick={onRecovery}>
+      <Button appearance="transparent" type="button" onClick={onRecovery}>
         Every administrator has forgotten their password? Use the recovery key
-      </Link>
+      </Button>
     </form>
   );
 }
@@ -88,9 +88,9 @@ function RecoveryLogin({ onLoggedIn, onBack }: { onLoggedIn: (s: Session) => voi
       <Button appearance="primary" type="submit" disabled={login.isPending}>
         {login.isPending ? 'Unlocking…' : 'Unlock with recovery key'}
       </Button>
-      <Link as="button" type="button" onClick={onBack}>
+      <Button appearance="transparent" type="button" onClick={onBack}>
         Back to log in with a password
-      </Link>
+      </Button>
     </form>
   );
 }

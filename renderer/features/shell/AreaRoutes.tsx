@@ -4,6 +4,7 @@ import type { Route } from '../../router';
 import { Page } from '../../ui/Page';
 import { AccountPage } from '../auth/AccountPage';
 import { AdminPage } from '../admin/AdminPage';
+import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
 import type { Area } from './areas';
 
@@ -24,6 +25,8 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <HomePage session={session} areas={areas} />;
     case 'admin':
       return <AdminPage session={session} route={route} />;
+    case 'diary':
+      return <DiaryPage session={session} route={route} />;
     default:
       return (
         <Page title={area.label}>

@@ -23,7 +23,7 @@ export interface Area {
 export const AREAS: Area[] = [
   { id: 'home', label: 'Home', icon: <HomeRegular />, requires: 'settings.get', description: 'What needs doing today.' },
   { id: 'children', label: 'Children', icon: <PeopleCommunityRegular />, requires: 'settings.get', description: 'Children, families, partners and consent.' },
-  { id: 'diary', label: 'Diary', icon: <CalendarLtrRegular />, requires: 'settings.get', description: 'The week-view communication diary with parents and other settings.' },
+  { id: 'diary', label: 'Diary', icon: <CalendarLtrRegular />, requires: 'diary.childWeek', description: 'The week-view communication diary with parents and other settings.' },
   { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'settings.get', description: 'Recording safeguarding concerns for the DSL.' },
   { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'audit.verify', description: 'Information-sharing decisions and their reasons.' },
   { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'settings.get', description: 'Termly joint meetings with parents and other settings.' },

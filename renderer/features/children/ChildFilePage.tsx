@@ -1,0 +1,108 @@
+import { Badge, Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
+import { useState, type ReactNode } from 'react';
+import type { Session } from '../../../shared/contract/auth';
+import { CHILD_STATUS_LABELS, type ChildFile } from '../../../shared/contract/children';
+import { formatDay, londonDay } from '../../../shared/domain/dates';
+import { useChannel } from '../../api';
+import { href, navigate, type Route } from '../../router';
+import { ErrorBar, Loading, Page } from '../../ui/Page';
+import { ageOn, can, RestrictionsBar } from './common';
+import { ConsentTab } from './ConsentTab';
+import { ContactsTab } from './ContactsTab';
+import { DetailsTab } from './DetailsTab';
+import { FamilyTab } from './FamilyTab';
+import { HealthTab } from './HealthTab';
+import { PrintSummaryDialog } from './PrintSummary';
+import { SharedCareTab } from './SharedCareTab';
+
+const TABS = [
+  { id: 'details', label: 'Details' },
+  { id: 'family', label: 'Parents and carers' },
+  { id: 'contacts', label: 'Emergency contacts' },
+  { id: 'health', label: 'Health' },
+  { id: 'shared-care', label: 'Shared care' },
+  { id: 'consent', label: 'Consent' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+const useStyles = makeStyles({
+  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
+  tabBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function ChildFilePage({ session, route }: { session: Session; route: Route }) {
+  const childId = route.segments[1];
+  const file = useChannel('children.get', { childId });
+  const tab = (TABS.find((t) => t.id === route.query.get('tab'))?.id ?? 'details') as TabId;
+  const [printing, setPrinting] = useState(false);
+  const s = useStyles();
+
+  if (file.isPending) return <Loading />;
+  if (file.error) {
+    return (
+      <Page title="Child">
+        <ErrorBar error={file.error} />
+        <a href={href('/children')}>Back to the children</a>
+      </Page>
+    );
+  }
+  const { child } = file.data;
+  const title = child.preferredName && child.preferredName !== child.legalName ? `${child.preferredName} (${child.legalName})` : child.legalName;
+  return (
+    <Page
+      title={title}
+      actions={
+        <>
+          <Button icon={<ArrowLeftRegular />} onClick={() => navigate('/children')}>
+            All children
+          </Button>
+          {can(session, 'children.summary') && (
+            <Button icon={<PrintRegular />} onClick={() => setPrinting(true)}>
+              Print summary
+            </Button>
+          )}
+        </>
+      }
+    >
+      <RestrictionsBar restrictions={file.data.restrictions} />
+      <div className={s.meta}>
+        <Text>
+          Born {formatDay(child.dateOfBirth)} ({ageOn(child.dateOfBirth, londonDay())})
+        </Text>
+        {child.room && <Text>Room: {child.room}</Text>}
+        <Text>Key person: {child.keyPersonName ?? 'not chosen'}</Text>
+        <Badge color={child.status === 'current' ? 'success' : 'subtle'}>{CHILD_STATUS_LABELS[child.status]}</Badge>
+        {file.data.contactsNeedCheck && <Badge color="warning">Emergency contacts need checking</Badge>}
+      </div>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => navigate(`/children/${child.id}?tab=${String(d.value)}`)}>
+        {TABS.map((t) => (
+          <Tab key={t.id} value={t.id}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={s.tabBody} role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
+        <TabContent tab={tab} file={file.data} session={session} />
+      </div>
+      {printing && <PrintSummaryDialog file={file.data} onClose={() => setPrinting(false)} />}
+    </Page>
+  );
+}
+
+function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; session: Session }): ReactNode {
+  switch (tab) {
+    case 'details':
+      return <DetailsTab file={file} session={session} />;
+    case 'family':
+      return <FamilyTab file={file} session={session} />;
+    case 'contacts':
+      return <ContactsTab file={file} session={session} />;
+    case 'health':
+      return <HealthTab file={file} session={session} />;
+    case 'shared-care':
+      return <SharedCareTab file={file} session={session} />;
+    case 'consent':
+      return <ConsentTab file={file} session={session} />;
+  }
+}

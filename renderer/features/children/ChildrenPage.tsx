@@ -1,0 +1,234 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  SearchBox,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { PersonAddRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import type { Session } from '../../../shared/contract/auth';
+import { CHILD_STATUS_LABELS, CHILD_STATUSES, type ChildListItem, type ChildStatus } from '../../../shared/contract/children';
+import { contract } from '../../../shared/contract/index';
+import { formatDayShort, londonDay } from '../../../shared/domain/dates';
+import { describeDays } from '../../../shared/domain/weekdays';
+import { useChannel, useChannelMutation } from '../../api';
+import { href, navigate } from '../../router';
+import { DaysField, SelectField } from '../../ui/fields';
+import { TextField, useContractForm } from '../../ui/forms';
+import { FormDialog } from '../../ui/fields';
+import { ErrorBar, Loading, Page } from '../../ui/Page';
+import { ageOn, can, restrictionText, useFormSubmit } from './common';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  restriction: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  row: { cursor: 'pointer' },
+});
+
+type Flag = 'attendsOtherSetting' | 'healthNeeds' | 'consent' | 'contacts';
+const FLAG_LABELS: Record<Flag, string> = {
+  attendsOtherSetting: 'Attends another setting',
+  healthNeeds: 'Has allergies or medication',
+  consent: 'Consent missing or expired',
+  contacts: 'Contacts need checking',
+};
+
+function matches(c: ChildListItem, search: string, room: string, flags: Set<Flag>): boolean {
+  if (search && !`${c.legalName} ${c.preferredName ?? ''}`.toLowerCase().includes(search.toLowerCase())) return false;
+  if (room && c.room !== room) return false;
+  if (flags.has('attendsOtherSetting') && c.partners.length === 0) return false;
+  if (flags.has('healthNeeds') && !c.hasAllergies && !c.hasMedication) return false;
+  if (flags.has('consent') && c.consentAttention.length === 0) return false;
+  if (flags.has('contacts') && !c.contactsNeedCheck) return false;
+  return true;
+}
+
+export function ChildrenPage({ session }: { session: Session }) {
+  const s = useStyles();
+  const [status, setStatus] = useState<ChildStatus | 'all'>('current');
+  const [search, setSearch] = useState('');
+  const [room, setRoom] = useState('');
+  const [flags, setFlags] = useState<Set<Flag>>(new Set());
+  const [adding, setAdding] = useState(false);
+  // One read per status; search and flags filter here (every read of the list is audited).
+  const list = useChannel('children.list', { status });
+  const shown = useMemo(() => (list.data?.children ?? []).filter((c) => matches(c, search, room, flags)), [list.data, search, room, flags]);
+  const today = londonDay();
+
+  return (
+    <Page
+      title="Children"
+      actions={
+        can(session, 'children.create') && (
+          <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => setAdding(true)}>
+            Add a child
+          </Button>
+        )
+      }
+    >
+      <div className={s.filters}>
+        <Field label="Search by name">
+          <SearchBox value={search} onChange={(_e, d) => setSearch(d.value)} placeholder="Legal or preferred name" />
+        </Field>
+        <Field label="Room or group">
+          <Select value={room} onChange={(_e, d) => setRoom(d.value)}>
+            <option value="">All rooms</option>
+            {(list.data?.rooms ?? []).map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Status">
+          <Select value={status} onChange={(_e, d) => setStatus(d.value as ChildStatus | 'all')}>
+            {CHILD_STATUSES.map((x) => (
+              <option key={x} value={x}>
+                {CHILD_STATUS_LABELS[x]}
+              </option>
+            ))}
+            <option value="all">All</option>
+          </Select>
+        </Field>
+      </div>
+      <div className={s.flags} role="group" aria-label="Show only children who">
+        {(Object.keys(FLAG_LABELS) as Flag[]).map((f) => (
+          <Checkbox
+            key={f}
+            label={FLAG_LABELS[f]}
+            checked={flags.has(f)}
+            onChange={(_e, d) => {
+              const next = new Set(flags);
+              if (d.checked) next.add(f);
+              else next.delete(f);
+              setFlags(next);
+            }}
+          />
+        ))}
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorBar error={list.error} />
+      ) : (
+        <>
+          <Text>
+            {shown.length} of {list.data.children.length} {status === 'all' ? '' : CHILD_STATUS_LABELS[status].toLowerCase()} children
+          </Text>
+          <Table aria-label="Children">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Age</TableHeaderCell>
+                <TableHeaderCell>Room</TableHeaderCell>
+                <TableHeaderCell>Days here</TableHeaderCell>
+                <TableHeaderCell>Key person</TableHeaderCell>
+                <TableHeaderCell>Needs attention</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((c) => (
+                <TableRow key={c.id} className={s.row} onClick={() => navigate(`/children/${c.id}`)}>
+                  <TableCell>
+                    <a href={href(`/children/${c.id}`)} className={s.name}>
+                      {c.preferredName ?? c.legalName}
+                    </a>
+                    {c.preferredName && c.preferredName !== c.legalName && <Text size={200} block>{c.legalName}</Text>}
+                    {c.restrictions.map((r) => (
+                      <Text key={r.carerId} size={200} block className={s.restriction}>
+                        ⚠ {restrictionText(r)}
+                      </Text>
+                    ))}
+                  </TableCell>
+                  <TableCell>
+                    {ageOn(c.dateOfBirth, today)}
+                    <Text size={200} block>
+                      Born {formatDayShort(c.dateOfBirth)}
+                    </Text>
+                  </TableCell>
+                  <TableCell>{c.room ?? '—'}</TableCell>
+                  <TableCell>
+                    {describeDays(c.attendance)}
+                    {c.partners.length > 0 && (
+                      <Text size={200} block>
+                        Also at {c.partners.map((p) => p.name).join(', ')}
+                      </Text>
+                    )}
+                  </TableCell>
+                  <TableCell>{c.keyPersonName ?? '—'}</TableCell>
+                  <TableCell>
+                    <div className={s.badges}>
+                      {c.status !== 'current' && <Badge color="subtle">{CHILD_STATUS_LABELS[c.status]}</Badge>}
+                      {c.hasAllergies && <Badge color="danger">Allergy: {c.allergyNames.join(', ')}</Badge>}
+                      {c.hasMedication && <Badge color="warning">Medication</Badge>}
+                      {c.contactsNeedCheck && <Badge color="warning">Check contacts</Badge>}
+                      {c.consentAttention.length > 0 && (
+                        <Badge color="important" title={c.consentAttention.join('\n')}>
+                          Consent: {c.consentAttention.length} to look at
+                        </Badge>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {shown.length === 0 && <Text>No children match. Clear the search or the filters to see more.</Text>}
+        </>
+      )}
+      {adding && <AddChildDialog onClose={() => setAdding(false)} />}
+    </Page>
+  );
+}
+
+function AddChildDialog({ onClose }: { onClose: () => void }) {
+  const create = useChannelMutation('children.create');
+  const staff = useChannel('setting.staff');
+  const form = useContractForm(contract['children.create'].input, {
+    legalName: '',
+    preferredName: '',
+    dateOfBirth: '',
+    room: '',
+    startDate: '',
+    attendance: [],
+    keyPersonUserId: null,
+  });
+  const { submit, error } = useFormSubmit(
+    form,
+    async (values) => {
+      const { id } = await create.mutateAsync(values);
+      navigate(`/children/${id}`);
+    },
+    onClose,
+  );
+  return (
+    <FormDialog title="Add a child" submitLabel="Add child" onSubmit={submit} onClose={onClose} pending={create.isPending} error={error} wide>
+      <TextField form={form} name="legalName" label="Legal name" hint="As on the birth certificate." required />
+      <TextField form={form} name="preferredName" label="Preferred name" hint="What the child is called day to day, if different." />
+      <TextField form={form} name="dateOfBirth" label="Date of birth" type="date" required />
+      <TextField form={form} name="room" label="Room or group" />
+      <TextField form={form} name="startDate" label="Start date" type="date" />
+      <SelectField
+        form={form}
+        name="keyPersonUserId"
+        label="Key person here"
+        emptyLabel="Not chosen yet"
+        nullWhenEmpty
+        options={(staff.data?.staff ?? []).map((u) => ({ value: u.id, label: u.fullName }))}
+      />
+      <DaysField form={form} name="attendance" label="Days and sessions here" />
+    </FormDialog>
+  );
+}
