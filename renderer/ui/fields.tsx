@@ -277,3 +277,7 @@ export function FormDialog({
     </Dialog>
   );
 }
+
+/** For a group of fields shared by two forms (add and edit): the group names its fields itself. */
+export type AnyForm = UseFormReturn<FieldValues, unknown, FieldValues>;
+export const asAnyForm = (form: unknown) => form as AnyForm;

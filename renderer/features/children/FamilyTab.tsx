@@ -6,7 +6,7 @@ import type { Carer, ChildFile } from '../../../shared/contract/children';
 import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { useChannelMutation } from '../../api';
-import { CheckboxField, FormDialog, TextAreaField, YesNoField } from '../../ui/fields';
+import { asAnyForm, CheckboxField, FormDialog, TextAreaField, YesNoField, type AnyForm } from '../../ui/fields';
 import { TextField, useContractForm } from '../../ui/forms';
 import { can, useFormSubmit } from './common';
 import { Facts } from './Facts';
@@ -123,13 +123,13 @@ function AddCarerDialog({ childId, onClose }: { childId: string; onClose: () => 
       </div>
       <TextField form={form} name="email" label="Email" type="email" />
       <TextAreaField form={form} name="address" label="Address" rows={2} />
-      <RestrictionFields form={form} />
+      <RestrictionFields form={asAnyForm(form)} />
       <TextAreaField form={form} name="notes" label="Notes" rows={2} />
     </FormDialog>
   );
 }
 
-function RestrictionFields({ form }: { form: Parameters<typeof CheckboxField>[0]['form'] }) {
+function RestrictionFields({ form }: { form: AnyForm }) {
   return (
     <>
       <CheckboxField form={form} name="mustNotCollect" label="Must not collect the child" />
@@ -181,7 +181,7 @@ function EditCarerDialog({ carer, onClose }: { carer: Carer; onClose: () => void
       </div>
       <TextField form={form} name="email" label="Email" type="email" />
       <TextAreaField form={form} name="address" label="Address" rows={2} />
-      <RestrictionFields form={form} />
+      <RestrictionFields form={asAnyForm(form)} />
       <TextAreaField form={form} name="notes" label="Notes" rows={2} />
     </FormDialog>
   );

@@ -36,6 +36,7 @@ export function PrintSummaryDialog({ file, onClose }: { file: ChildFile; onClose
   };
 
   return (
+    <>
     <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
@@ -66,11 +67,12 @@ export function PrintSummaryDialog({ file, onClose }: { file: ChildFile; onClose
           </DialogActions>
         </DialogBody>
       </DialogSurface>
+    </Dialog>
       {summary && (
         <PrintPortal>
           <ChildSummary summary={summary} />
         </PrintPortal>
       )}
-    </Dialog>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dat
 import { describeDays } from '../../../shared/domain/weekdays';
 import { useChannel, useChannelMutation } from '../../api';
 import { href } from '../../router';
-import { DaysField, FormDialog, SelectField, TextAreaField } from '../../ui/fields';
+import { asAnyForm, DaysField, FormDialog, SelectField, TextAreaField, type AnyForm } from '../../ui/fields';
 import { TextField, useContractForm } from '../../ui/forms';
 import { can, useFormSubmit } from './common';
 import { Facts } from './Facts';
@@ -98,7 +98,7 @@ export function SharedCareTab({ file, session }: { file: ChildFile; session: Ses
   );
 }
 
-function TransferFields({ form }: { form: Parameters<typeof TextAreaField>[0]['form'] }) {
+function TransferFields({ form }: { form: AnyForm }) {
   const s = useStyles();
   return (
     <>
@@ -145,7 +145,7 @@ function AddSharedCareDialog({ childId, onClose }: { childId: string; onClose: (
         options={options}
       />
       <DaysField form={form} name="days" label="Days and sessions there" weekend />
-      <TransferFields form={form} />
+      <TransferFields form={asAnyForm(form)} />
       <div className={s.pair}>
         <TextField form={form} name="startsOn" label="From" type="date" />
         <TextField form={form} name="endsOn" label="Until" type="date" />
@@ -174,7 +174,7 @@ function EditSharedCareDialog({ sc, onClose }: { sc: SharedCare; onClose: () => 
   return (
     <FormDialog title={`Arrangement with ${sc.partnerName}`} submitLabel="Save changes" onSubmit={submit} onClose={onClose} pending={update.isPending} error={error} wide>
       <DaysField form={form} name="days" label="Days and sessions there" weekend />
-      <TransferFields form={form} />
+      <TransferFields form={asAnyForm(form)} />
       <div className={s.pair}>
         <TextField form={form} name="startsOn" label="From" type="date" />
         <TextField form={form} name="endsOn" label="Until" type="date" />

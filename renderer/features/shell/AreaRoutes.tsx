@@ -4,8 +4,12 @@ import type { Route } from '../../router';
 import { Page } from '../../ui/Page';
 import { AccountPage } from '../auth/AccountPage';
 import { AdminPage } from '../admin/AdminPage';
+import { ChildFilePage } from '../children/ChildFilePage';
+import { ChildrenPage } from '../children/ChildrenPage';
 import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
+import { PartnersPage } from '../partners/PartnersPage';
+import { SettingPage } from '../setting/SettingPage';
 import type { Area } from './areas';
 
 /** Which screen a route shows. A route to an area the user's roles do not allow shows nothing of it. */
@@ -25,6 +29,12 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <HomePage session={session} areas={areas} />;
     case 'admin':
       return <AdminPage session={session} route={route} />;
+    case 'children':
+      return route.segments[1] ? <ChildFilePage key={route.segments[1]} session={session} route={route} /> : <ChildrenPage session={session} />;
+    case 'partners':
+      return <PartnersPage session={session} />;
+    case 'setting':
+      return <SettingPage session={session} />;
     case 'diary':
       return <DiaryPage session={session} route={route} />;
     default:
