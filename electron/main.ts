@@ -3,6 +3,7 @@ import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { openCore, type Core } from './core/index';
 import { registerIpc } from './ipc';
+import { pdfSaver } from './print';
 import { createMainWindow, rendererFilePath } from './window';
 
 // Electron glue only: single instance, one window, the core behind IPC. No business rules here.
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 
     const dataDir = app.getPath('userData');
     const store = new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir });
-    core = await openCore({ dataDir, store });
+    core = await openCore({ dataDir, store, platform: { savePdf: pdfSaver(() => win) } });
     registerIpc(ipcMain, core, () => win?.webContents ?? null, devUrl);
 
     win = createMainWindow({

@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract/index';
 import { auditHandlers } from './audit/handlers';
+import { printHandlers } from './print/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
 import { carersHandlers, childrenHandlers } from './children/handlers';
 import { consentHandlers } from './consent/handlers';
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...printHandlers,
   ...settingHandlers,
   ...partnersHandlers,
   ...childrenHandlers,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index';
 import { createDispatcher, lockIfIdle } from './dispatch';
 import { handlers } from './handlers';
+import type { Platform } from './platform';
 import { CoreState } from './state';
 import { createFileStore, type SettingsStore } from './vault/store';
 
@@ -12,6 +13,8 @@ export interface CoreOptions {
   store?: SettingsStore;
   /** The clock, so tests can move time (idle lock, login back-off). */
   now?: () => Date;
+  /** What the host can do beyond the core (the Electron app saves PDFs); nothing in tests and the preview. */
+  platform?: Platform;
 }
 
 export interface Core {
@@ -25,7 +28,7 @@ export interface Core {
 /** Opens the core over a data folder; nothing is decrypted until someone logs in. */
 export async function openCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const state = new CoreState(options.dataDir, options.store ?? createFileStore(options.dataDir), options.now ?? (() => new Date()));
+  const state = new CoreState(options.dataDir, options.store ?? createFileStore(options.dataDir), options.now ?? (() => new Date()), options.platform);
   const call = createDispatcher(state, handlers);
   // The idle lock also fires when nobody calls in; unref so a test's process can still end.
   const idleTimer = setInterval(() => lockIfIdle(state), 15_000);

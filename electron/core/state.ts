@@ -5,6 +5,7 @@ import { DB_FILE_NAME, openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
 import { Vault } from './vault/index';
 import type { SettingsStore } from './vault/store';
+import type { Platform } from './platform';
 
 /**
  * What one running core holds: the vault (key slots), the open database and its key (only while
@@ -22,6 +23,7 @@ export class CoreState {
     readonly dataDir: string,
     readonly store: SettingsStore,
     readonly now: () => Date,
+    readonly platform: Platform = {},
   ) {
     this.vault = new Vault(store, now);
     this.lastActivityAt = now().getTime();

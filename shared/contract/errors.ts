@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'unknown-channel',
+  'unavailable',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

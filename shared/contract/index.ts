@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { printChannels } from './print';
 import { authChannels } from './auth';
 import { carersChannels, childrenChannels } from './children';
 import { consentChannels } from './consent';
@@ -17,6 +18,7 @@ export const contract = {
   ...usersChannels,
   ...settingsChannels,
   ...auditChannels,
+  ...printChannels,
   ...settingChannels,
   ...partnersChannels,
   ...childrenChannels,

@@ -3,6 +3,7 @@ import type { Session } from '../../../shared/contract/auth';
 import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { href } from '../../router';
 import { Page } from '../../ui/Page';
+import { ChildrenHomeCards } from '../children/HomeCards';
 import type { Area } from '../shell/areas';
 
 const useStyles = makeStyles({
@@ -15,6 +16,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
   return (
     <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
       <Text>{formatDay(londonDay())}</Text>
+      <ChildrenHomeCards session={session} />
       <div className={s.grid}>
         {areas
           .filter((a) => a.id !== 'home')

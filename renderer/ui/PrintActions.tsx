@@ -1,0 +1,50 @@
+import { Button, Tooltip } from '@fluentui/react-components';
+import { DocumentPdfRegular, PrintRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { printDocumentSchema } from '../../shared/contract/print';
+import { invoke, useChannel } from '../api';
+import { ErrorBar } from './Page';
+
+/**
+ * Print and Save as PDF for a print layout already rendered through PrintPortal. Print opens the
+ * print dialog (in the desktop app, Windows' own, which also offers Microsoft Print to PDF); Save as
+ * PDF shows only where the window can save one itself.
+ */
+export function PrintActions({
+  document,
+  recordId,
+  suggestedName,
+  landscape = false,
+  label = 'Print',
+}: {
+  document: z.infer<typeof printDocumentSchema>;
+  recordId?: string;
+  suggestedName: string;
+  landscape?: boolean;
+  label?: string;
+}) {
+  const caps = useChannel('print.capabilities');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <Button icon={<PrintRegular />} onClick={() => window.print()}>
+        {label}
+      </Button>
+      {caps.data?.savePdf && (
+        <Tooltip content="Choose where to save an A4 PDF" relationship="description">
+          <Button
+            icon={<DocumentPdfRegular />}
+            onClick={() => {
+              setError(null);
+              invoke('print.savePdf', { document, recordId, suggestedName: suggestedName.replace(/[\\/:*?"<>|]/g, '-'), landscape }).catch(setError);
+            }}
+          >
+            Save as PDF
+          </Button>
+        </Tooltip>
+      )}
+      <ErrorBar error={error} />
+    </>
+  );
+}

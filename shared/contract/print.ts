@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { channel, noInput } from './define';
+
+/** The print layouts TwoWay makes; saved in the audit entry when one is saved as a PDF. */
+export const printDocumentSchema = z.enum([
+  'recovery-sheet',
+  'child-summary',
+  'diary-week',
+  'diary-room-week',
+  'share-pack',
+  'sharing-register',
+  'meeting-pack',
+  'other',
+]);
+
+export const printChannels = {
+  'print.capabilities': channel({
+    summary: 'Whether this window can save a PDF itself (the desktop app can; the browser preview prints instead).',
+    access: 'any-user',
+    kind: 'read',
+    input: noInput,
+    output: z.object({ savePdf: z.boolean() }),
+  }),
+  'print.savePdf': channel({
+    summary: 'Saves the print layout on screen as an A4 PDF file chosen by the user.',
+    access: 'any-user',
+    kind: 'write',
+    input: z.object({
+      document: printDocumentSchema,
+      /** The record printed (a child, a decision…), for the audit trail. */
+      recordId: z.string().max(64).optional(),
+      suggestedName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+$/, 'A file name cannot contain \\ / : * ? " < > |'),
+      landscape: z.boolean().default(false),
+    }),
+    output: z.object({ saved: z.boolean() }),
+  }),
+};
