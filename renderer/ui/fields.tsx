@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { Controller, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { Controller, useController, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { SESSION_LABELS, SESSIONS, WEEKDAY_LABELS, WEEKDAYS, type DaySession, type Weekday } from '../../shared/domain/weekdays';
 import { ErrorBar } from './Page';
 
@@ -98,10 +98,19 @@ export function TextAreaField<T extends FieldValues>({
   rows?: number;
 }) {
   const message = errorOf(form, name);
-  const { ref, onChange, onBlur, name: fieldName } = form.register(name);
+  // Controlled, like TextField: Fluent's Textarea keeps its own value.
+  const { field } = useController({ control: form.control, name });
   return (
     <Field label={label} hint={hint} required={required} validationMessage={message} validationState={state(message)}>
-      <Textarea ref={ref} name={fieldName} rows={rows} resize="vertical" onChange={(ev) => void onChange(ev)} onBlur={(ev) => void onBlur(ev)} />
+      <Textarea
+        ref={field.ref}
+        name={field.name}
+        rows={rows}
+        resize="vertical"
+        value={(field.value as string | null | undefined) ?? ''}
+        onChange={(_ev, d) => field.onChange(d.value)}
+        onBlur={field.onBlur}
+      />
     </Field>
   );
 }

@@ -1,6 +1,6 @@
 import { Field, Input, type InputProps } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues, type Resolver } from 'react-hook-form';
+import { useController, useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { TwoWayError } from '../../shared/contract/errors';
 
@@ -41,10 +41,18 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, requ
   const error = name.split('.').reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
     | { message?: string }
     | undefined;
-  const { ref, onChange, onBlur, name: fieldName } = form.register(name);
+  // Controlled: Fluent's Input keeps its own value, so a default or reset value must be passed in, not set on the element.
+  const { field } = useController({ control: form.control, name });
   return (
     <Field label={label} hint={hint} required={required} validationMessage={error?.message} validationState={error?.message ? 'error' : 'none'}>
-      <Input {...inputProps} ref={ref} name={fieldName} onChange={(ev) => void onChange(ev)} onBlur={(ev) => void onBlur(ev)} />
+      <Input
+        {...inputProps}
+        ref={field.ref}
+        name={field.name}
+        value={field.value === undefined || field.value === null ? '' : String(field.value)}
+        onChange={(_ev, data) => field.onChange(data.value)}
+        onBlur={field.onBlur}
+      />
     </Field>
   );
 }

@@ -36,7 +36,8 @@ async function chooseFromDropdown(page: Page, label: string | RegExp, option: st
 
 async function openChildWeek(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary' }).click();
-  await page.getByRole('combobox', { name: 'Child' }).fill(name);
+  await page.getByRole('combobox', { name: 'Child' }).click();
+  await page.getByRole('combobox', { name: 'Child' }).pressSequentially(name);
   await page.getByRole('option', { name: new RegExp(name) }).click();
   await expect(page.getByTestId('child-week')).toBeVisible();
 }

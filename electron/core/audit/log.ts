@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/contract/audit';
+import { londonDayStart, nextDay } from '../../../shared/domain/dates';
 import type { Db } from '../db/connection';
 import { all, fromJson, get } from '../db/sql';
 
@@ -80,13 +81,14 @@ export function listAudit(
     where.push("EXISTS (SELECT 1 FROM json_each(a.record_ids) j WHERE j.value = $recordId OR j.value LIKE '%:' || $recordId)");
     params.recordId = filter.recordId;
   }
+  // Days are London calendar days; entries are UTC instants.
   if (filter.from) {
     where.push('a.at >= $from');
-    params.from = `${filter.from}T00:00:00.000Z`;
+    params.from = londonDayStart(filter.from);
   }
   if (filter.to) {
     where.push('a.at < $to');
-    params.to = new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+    params.to = londonDayStart(nextDay(filter.to));
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = get<{ n: number }>(db, `SELECT count(*) AS n FROM audit_log a ${whereSql}`, params)?.n ?? 0;

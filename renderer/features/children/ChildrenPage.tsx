@@ -130,12 +130,12 @@ export function ChildrenPage({ session }: { session: Session }) {
           <Table aria-label="Children">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Age</TableHeaderCell>
-                <TableHeaderCell>Room</TableHeaderCell>
-                <TableHeaderCell>Days here</TableHeaderCell>
-                <TableHeaderCell>Key person</TableHeaderCell>
-                <TableHeaderCell>Needs attention</TableHeaderCell>
+                <TableHeaderCell style={{ width: '27%' }}>Name</TableHeaderCell>
+                <TableHeaderCell style={{ width: '13%' }}>Age</TableHeaderCell>
+                <TableHeaderCell style={{ width: '11%' }}>Room</TableHeaderCell>
+                <TableHeaderCell style={{ width: '17%' }}>Days here</TableHeaderCell>
+                <TableHeaderCell style={{ width: '12%' }}>Key person</TableHeaderCell>
+                <TableHeaderCell style={{ width: '20%' }}>Needs attention</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -176,7 +176,7 @@ export function ChildrenPage({ session }: { session: Session }) {
                       {c.contactsNeedCheck && <Badge color="warning">Check contacts</Badge>}
                       {c.consentAttention.length > 0 && (
                         <Badge color="important" title={c.consentAttention.join('\n')}>
-                          Consent: {c.consentAttention.length} to look at
+                          Consent: {c.consentAttention.length} to check
                         </Badge>
                       )}
                     </div>

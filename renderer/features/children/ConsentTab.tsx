@@ -45,6 +45,7 @@ import { can, useFormSubmit } from './common';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: `${tokens.spacingVerticalM} 0 0` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   yes: { color: tokens.colorPaletteGreenForeground1 },
   no: { color: tokens.colorPaletteRedForeground1 },
@@ -86,7 +87,7 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
   return (
     <>
       <section className={s.section} aria-label="Registration form">
-        <Title3 as="h2">Registration form</Title3>
+        <Title3 as="h2" className={s.heading}>Registration form</Title3>
         {r.acknowledgements.length === 0 ? (
           <MessageBar intent="warning">
             <MessageBarBody>
@@ -104,7 +105,7 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
       </section>
 
       <section className={s.section} aria-label="Where consent stands today">
-        <Title3 as="h2">Where consent stands today</Title3>
+        <Title3 as="h2" className={s.heading}>Where consent stands today</Title3>
         {r.matrix.length === 0 ? (
           <Text>The child does not attend another setting and no consent names a partner. Consents to “all partners” are listed below.</Text>
         ) : (
@@ -143,7 +144,7 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
       </section>
 
       <section className={s.section} aria-label="Consent register">
-        <Title3 as="h2">Consent register</Title3>
+        <Title3 as="h2" className={s.heading}>Consent register</Title3>
         <Text size={200}>Every consent, refusal and withdrawal, newest first. Nothing is ever changed or deleted.</Text>
         {canRecord && (
           <div className={s.actions}>

@@ -28,6 +28,7 @@ import { Facts } from '../children/Facts';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: `${tokens.spacingVerticalM} 0 0` },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
   pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
@@ -41,7 +42,7 @@ export function SettingPage({ session }: { session: Session }) {
     <Page title="Our setting">
       {profile.isPending ? <Loading /> : profile.error ? <ErrorBar error={profile.error} /> : <Details profile={profile.data} session={session} />}
       <section className={s.section} aria-label="Policies">
-        <Title3 as="h2">Policies</Title3>
+        <Title3 as="h2" className={s.heading}>Policies</Title3>
         <Policies session={session} />
       </section>
     </Page>
