@@ -7,6 +7,9 @@ import { pdfSaver } from './print';
 import { createMainWindow, rendererFilePath } from './window';
 
 // Electron glue only: single instance, one window, the core behind IPC. No business rules here.
+// en-GB everywhere (date pickers show dd/mm/yyyy) whatever the laptop's display language.
+app.commandLine.appendSwitch('lang', 'en-GB');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -54,7 +54,7 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
           userId: ctx.actorId,
           channel: name,
           kind: def.kind,
-          recordIds: [...new Set([...ctx.touched, ...referencedIds(parsed.data, name), ...referencedIds(value, name)])],
+          recordIds: auditRefs(ctx.touched, referencedIds(parsed.data, name), referencedIds(value, name)),
         });
       }
       return value;
@@ -93,6 +93,20 @@ export function lockIfIdle(state: CoreState): void {
   if (!state.idleExpired() || !state.session) return;
   appendAudit(state.db(), { at: state.now().toISOString(), userId: state.session.userId, channel: 'auth.idle-lock', kind: 'write', recordIds: [] });
   state.close();
+}
+
+/** Touched refs first; an automatic ref is left out when the same record is already named. */
+function auditRefs(touched: string[], ...automatic: string[][]): string[] {
+  const refs = [...touched];
+  const ids = new Set(touched.map((r) => r.slice(r.indexOf(':') + 1)));
+  for (const ref of automatic.flat()) {
+    const id = ref.slice(ref.indexOf(':') + 1);
+    if (!ids.has(id)) {
+      refs.push(ref);
+      ids.add(id);
+    }
+  }
+  return refs;
 }
 
 /**

@@ -121,12 +121,24 @@ export function AddEntryDialog({
             <DialogTitle>Add to {childName}’s diary</DialogTitle>
             <DialogContent className={s.form}>
               <div className={s.row}>
-                <Field label="Day" required validationMessage={err('day')?.message}>
-                  <Input type="date" {...form.register('day')} />
-                </Field>
-                <Field label="Time" hint="Optional" validationMessage={err('time')?.message}>
-                  <Input type="time" {...form.register('time')} />
-                </Field>
+                <Controller
+                  control={form.control}
+                  name="day"
+                  render={({ field, fieldState }) => (
+                    <Field label="Day" required validationMessage={fieldState.error?.message}>
+                      <Input type="date" value={field.value ?? ''} onChange={(_e, d) => field.onChange(d.value)} onBlur={field.onBlur} />
+                    </Field>
+                  )}
+                />
+                <Controller
+                  control={form.control}
+                  name="time"
+                  render={({ field, fieldState }) => (
+                    <Field label="Time" hint="Optional" validationMessage={fieldState.error?.message}>
+                      <Input type="time" value={field.value ?? ''} onChange={(_e, d) => field.onChange(d.value)} onBlur={field.onBlur} />
+                    </Field>
+                  )}
+                />
                 <Controller
                   control={form.control}
                   name="category"
