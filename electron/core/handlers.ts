@@ -9,6 +9,7 @@ import { diaryHandlers } from './diary/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { sharingHandlers } from './sharing/handlers';
 
 export type Handlers = HandlersFor<Contract>;
 
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...carersHandlers,
   ...consentHandlers,
   ...diaryHandlers,
+  ...sharingHandlers,
 };

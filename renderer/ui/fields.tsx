@@ -9,10 +9,13 @@ import {
   DialogTitle,
   Field,
   Input,
+  Label,
   makeStyles,
   Select,
+  Text,
   Textarea,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { Controller, useController, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
@@ -150,6 +153,39 @@ export function YesNoField<T extends FieldValues>({ form, name, label, hint }: {
   );
 }
 
+const useGroupStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/**
+ * A labelled group of several controls (checkboxes, a row per setting). Not a Fluent Field: a Field
+ * hands its label and id to one control, so every checkbox inside it would be named after the group.
+ */
+export function GroupField({ label, hint, required, message, children }: { label: string; hint?: string; required?: boolean; message?: string; children: ReactNode }) {
+  const s = useGroupStyles();
+  const id = useId('group');
+  return (
+    <div role="group" aria-labelledby={id} className={s.group}>
+      <Label id={id} required={required}>
+        {label}
+      </Label>
+      {children}
+      {hint && (
+        <Text size={200} className={s.hint}>
+          {hint}
+        </Text>
+      )}
+      {message && (
+        <Text size={200} className={s.error} role="alert">
+          {message}
+        </Text>
+      )}
+    </div>
+  );
+}
+
 const useDaysStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS },
   day: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -170,8 +206,8 @@ export function DaysField<T extends FieldValues>({ form, name, label, hint, week
         const value = ((field.value ?? []) as Day[]).slice();
         const set = (next: Day[]) => field.onChange(next.sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day)));
         return (
-          <Field label={label} hint={hint} validationMessage={message} validationState={state(message)}>
-            <div className={s.grid} role="group" aria-label={label}>
+          <GroupField label={label} hint={hint} message={message}>
+            <div className={s.grid}>
               {days.map((d) => {
                 const current = value.find((v) => v.day === d);
                 return (
@@ -199,7 +235,7 @@ export function DaysField<T extends FieldValues>({ form, name, label, hint, week
                 );
               })}
             </div>
-          </Field>
+          </GroupField>
         );
       }}
     />

@@ -15,7 +15,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditChannels = {
   'audit.list': channel({
-    summary: 'The audit trail, newest first, filtered by user, record and dates.',
+    summary: 'The audit trail, newest first, filtered by user, child, record and dates.',
     access: ['admin', 'manager'],
     kind: 'read',
     sensitive: true,
@@ -24,6 +24,8 @@ export const auditChannels = {
         userId: z.string().optional(),
         /** A record reference such as `child:…`: entries that touched it. */
         recordId: z.string().optional(),
+        /** Entries that touched this child (`child:<id>`): their file, consent, diary, sharing decisions. */
+        childId: z.string().min(1).max(64).optional(),
         from: daySchema.optional(),
         to: daySchema.optional(),
         limit: z.number().int().min(1).max(1000).default(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, daySchema, idOutput, idSchema, okOutput, text } from './define';
+import { channel, daySchema, idOutput, idSchema, text } from './define';
 import { CHILD_READERS, FAMILY_KEEPERS, optionalDaySchema, optionalText } from './fields';
 
 // The consent register. Every record is append-only: a consent or a refusal is recorded once and

@@ -8,6 +8,7 @@ import { diaryChannels } from './diary';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
+import { sharingChannels } from './sharing';
 import { setupChannels } from './setup';
 import { usersChannels } from './users';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...carersChannels,
   ...consentChannels,
   ...diaryChannels,
+  ...sharingChannels,
 };
 
 export type Contract = typeof contract;

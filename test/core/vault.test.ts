@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
-import { slotSchema, unwrapKey } from '../../electron/core/vault/crypto';
-import { ADMIN, errorCode, loginAdmin, setUpCore, SETTING_NAME } from './helpers';
+import { slotSchema } from '../../electron/core/vault/crypto';
+import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore, SETTING_NAME } from './helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -31,14 +31,6 @@ function filesContaining(dir: string, needle: string): string[] {
 
 function settingsFile(dir: string) {
   return join(dir, 'settings.json');
-}
-
-/** The raw database key, from the recovery slot: the last-resort path with standard SQLCipher tools. */
-async function rawKeyFromRecovery(dir: string, recoveryKey: string): Promise<Buffer> {
-  const settings = JSON.parse(readFileSync(settingsFile(dir), 'utf8')) as { keySlots: { recovery: unknown } };
-  const key = await unwrapKey(slotSchema.parse(settings.keySlots.recovery), recoveryKey, 'recovery');
-  if (!key) throw new Error('recovery slot did not open');
-  return key;
 }
 
 describe('vault: nothing readable at rest', () => {

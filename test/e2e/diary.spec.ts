@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Core } from '../../electron/core/index';
 import { addDays, longDayLabel, shortDayLabel, today, weekLabel, weekStart } from '../../shared/domain/weeks';
 import { ADMIN, expect, SETTING_NAME, test } from './fixtures';
@@ -29,7 +29,7 @@ async function seed(core: Core) {
   return { sunshine, oak, millie, ben, mum };
 }
 
-async function chooseFromDropdown(page: Page, label: string | RegExp, option: string | RegExp, scope = page) {
+async function chooseFromDropdown(page: Page, label: string | RegExp, option: string | RegExp, scope: Page | Locator = page) {
   await scope.getByLabel(label).click();
   await page.getByRole('option', { name: option }).click();
 }
@@ -42,9 +42,14 @@ async function openChildWeek(page: Page, name: string) {
   await expect(page.getByTestId('child-week')).toBeVisible();
 }
 
-function shot(name: string) {
+/** A screenshot of the whole screen, tall enough to show the whole scrolling area. */
+async function shot(page: Page, name: string) {
   mkdirSync(OUT, { recursive: true });
-  return join(OUT, name);
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => Math.max(800, (document.querySelector('main')?.scrollHeight ?? 0) + 60));
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 3000) });
+  await page.screenshot({ path: join(OUT, name) });
+  await page.setViewportSize(size);
 }
 
 test('add entries from a parent and a partner setting, see them in the week and the room, print the week, search', async ({ page, preview }) => {
@@ -93,7 +98,7 @@ test('add entries from a parent and a partner setting, see them in the week and 
   await expect(dialog.getByRole('link', { name: 'Record the parents’ decision in the consent register' }).first()).toHaveAttribute('href', `#/children/${ids.millie}?tab=consent`);
   await dialog.getByLabel('Share with Sunshine Childminding').check();
   await chooseFromDropdown(page, 'How it will be shared', 'Written in their communication book', dialog);
-  await page.screenshot({ path: shot('add-entry-dialog.png') });
+  await shot(page, 'add-entry-dialog.png');
   await dialog.getByRole('button', { name: 'Add to the diary' }).click();
   await expect(dialog).toHaveCount(0);
   const partnerCard = page.locator('[data-entry-id]', { hasText: 'red peppers' });
@@ -125,13 +130,13 @@ test('add entries from a parent and a partner setting, see them in the week and 
   await expect(dialog.getByRole('status')).toHaveText('Saved.');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('region', { name: 'Plans this week' })).toContainText(`${SETTING_NAME}: Autumn leaves`);
-  await page.screenshot({ path: shot('child-week.png'), fullPage: true });
+  await shot(page, 'child-week.png');
 
   // Timeline per day shows the same entries with their categories.
-  await page.getByRole('button', { name: 'Timeline' }).click();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(page.locator(`td[data-cell="${day}:timeline"] [data-entry-id]`)).toHaveCount(3);
-  await page.screenshot({ path: shot('child-week-timeline.png'), fullPage: true });
-  await page.getByRole('button', { name: 'By category' }).click();
+  await shot(page, 'child-week-timeline.png');
+  await page.getByRole('tab', { name: 'By category' }).click();
 
   // Keyboard: Page Down / Page Up move between weeks; the arrow keys move between days.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -147,7 +152,7 @@ test('add entries from a parent and a partner setting, see them in the week and 
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('week-label')).toHaveText(weekLabel(addDays(monday, -7)));
   await expect(page.locator(`th[data-day="${addDays(monday, -3)}"]`)).toBeFocused();
-  await page.getByRole('button', { name: 'This week' }).click();
+  await page.getByRole('button', { name: 'This week', exact: true }).click();
   await expect(page.getByTestId('week-label')).toHaveText(weekLabel(monday));
 
   // Print the week: A4 landscape, with the setting, the week, who printed it and when, page numbers, CONFIDENTIAL.
@@ -158,7 +163,7 @@ test('add entries from a parent and a partner setting, see them in the week and 
   expect(info.width).toBeGreaterThan(info.height);
   expect(Math.round(info.width)).toBe(842);
   expect(Math.round(info.height)).toBe(595);
-  const text = await pdfText(pdf);
+  const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
   expect(text).toContain('CONFIDENTIAL');
   expect(text).toContain('Communication diary: Millie (Amelia Jones) (Rainbow)');
   expect(text).toContain(`${SETTING_NAME} · ${weekLabel(day)}`);
@@ -180,16 +185,39 @@ test('add entries from a parent and a partner setting, see them in the week and 
   const cell = page.getByTestId(`room-cell-${ids.millie}-${day}`);
   await expect(cell).toHaveAttribute('aria-label', `Millie (Amelia Jones), ${longDayLabel(day)}: 3 entries, 1 follow-up open`);
   await expect(page.getByRole('row', { name: /Ben Ahmed/ })).toBeVisible();
-  await page.screenshot({ path: shot('room-week.png'), fullPage: true });
+  await shot(page, 'room-week.png');
   await page.emulateMedia({ media: 'print' });
   const roomPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
-  const roomText = await pdfText(roomPdf);
+  const roomText = (await pdfText(roomPdf)).replace(/\s+/g, ' ');
   expect(roomText).toContain('Room diary: Rainbow');
   expect(roomText).toContain('Ben Ahmed');
   expect(roomText).toContain('1 follow-up open');
   expect(roomText).toContain('CONFIDENTIAL');
   expect(pdfInfo(roomPdf).width).toBeGreaterThan(pdfInfo(roomPdf).height);
+
+  // Patterns: Ben has been upset at drop-off on every Thursday of the last seven weeks.
+  await preview.core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  for (let w = 1; w <= 7; w++) {
+    for (const offset of [0, 1, 3, 4]) {
+      const d = addDays(monday, -7 * w + offset);
+      const categories = offset === 3 ? (['arrival', 'food', 'wellbeing'] as const) : (['arrival', 'food'] as const);
+      for (const category of categories) {
+        await preview.core.invoke('diary.add', { childId: ids.ben, day: d, category, from: { kind: 'staff' }, to: { kind: 'carer' }, text: category === 'wellbeing' ? 'Tired and upset at drop-off.' : `${category} as usual` });
+      }
+    }
+  }
+  await page.getByRole('tab', { name: 'Patterns' }).click();
+  await page.getByRole('combobox', { name: 'Child' }).click();
+  await page.getByRole('combobox', { name: 'Child' }).pressSequentially('Ben');
+  await page.getByRole('option', { name: /Ben Ahmed/ }).click();
+  await expect(page.getByRole('region', { name: 'Patterns found' })).toContainText(
+    'Wellbeing and mood notes on 7 of the last 7 Thursdays with diary entries, against 0 of 21 other diary days (0%).',
+  );
+  await expect(page.locator('[data-highlighted="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-highlighted="true"]')).toHaveAttribute('aria-label', 'Wellbeing and mood on Thursdays: 7 entries on 7 days, stands out');
+  await expect(page.getByRole('region', { name: 'How patterns are found' })).toContainText('at least 4 of that weekday’s diary days');
+  await shot(page, 'patterns.png');
 
   // Search: highlighted, and opens the week at that entry.
   await page.getByRole('tab', { name: 'Search' }).click();
@@ -199,7 +227,7 @@ test('add entries from a parent and a partner setting, see them in the week and 
   await expect(result).toHaveCount(1);
   await expect(result.locator('mark')).toHaveText('peppers');
   await expect(result).toContainText('Millie (Amelia Jones)');
-  await page.screenshot({ path: shot('search.png'), fullPage: true });
+  await shot(page, 'search.png');
   await result.click();
   await expect(page.getByTestId('child-week')).toBeVisible();
   await expect(page.getByTestId('week-label')).toHaveText(weekLabel(day));

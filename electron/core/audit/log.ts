@@ -23,52 +23,99 @@ function hashOf(row: Omit<AuditRow, 'hash'>): string {
     .digest('hex');
 }
 
+/**
+ * The head of the chain: the last entry's number and hash, kept in the encrypted `settings` table and
+ * written in the same savepoint as each entry. A chain alone cannot show that entries were cut off its
+ * end (the shorter chain is still a valid chain); the head can. After such a cut, the next entry keeps
+ * the head's numbering and link, so the gap stays visible to `verifyAudit` even once more is appended.
+ */
+const HEAD_KEY = 'audit.head';
+
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+function readHead(db: Db): Head | null {
+  const row = get<{ value: string }>(db, 'SELECT value FROM settings WHERE key = $key', { key: HEAD_KEY });
+  const head = fromJson<Partial<Head> | null>(row?.value, null);
+  return head && typeof head.seq === 'number' && typeof head.hash === 'string' ? { seq: head.seq, hash: head.hash } : null;
+}
+
 /** Appends one entry: who, when, which channel, which records. Never the records' content. */
 export function appendAudit(
   db: Db,
   entry: { at: string; userId: string | null; channel: string; kind: 'read' | 'write'; recordIds: string[] },
 ): void {
-  const last = get<{ seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    at: entry.at,
-    user_id: entry.userId,
-    channel: entry.channel,
-    kind: entry.kind,
-    record_ids: JSON.stringify(entry.recordIds),
-    prev_hash: last?.hash ?? GENESIS,
-  };
-  db.prepare(
-    'INSERT INTO audit_log (seq, at, user_id, channel, kind, record_ids, prev_hash, hash) VALUES ($seq, $at, $user_id, $channel, $kind, $record_ids, $prev_hash, $hash)',
-  ).run({ ...row, hash: hashOf(row) });
+  // A savepoint: inside a write's transaction it joins it; for a read it makes the entry and the head one unit.
+  db.exec('SAVEPOINT audit_append');
+  try {
+    const last = get<{ seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const head = readHead(db);
+    const row = {
+      seq: Math.max(last?.seq ?? 0, head?.seq ?? 0) + 1,
+      at: entry.at,
+      user_id: entry.userId,
+      channel: entry.channel,
+      kind: entry.kind,
+      record_ids: JSON.stringify(entry.recordIds),
+      prev_hash: head?.hash ?? last?.hash ?? GENESIS,
+    };
+    const hash = hashOf(row);
+    db.prepare(
+      'INSERT INTO audit_log (seq, at, user_id, channel, kind, record_ids, prev_hash, hash) VALUES ($seq, $at, $user_id, $channel, $kind, $record_ids, $prev_hash, $hash)',
+    ).run({ ...row, hash });
+    db.prepare('INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run({
+      key: HEAD_KEY,
+      value: JSON.stringify({ seq: row.seq, hash } satisfies Head),
+    });
+    db.exec('RELEASE audit_append');
+  } catch (error) {
+    db.exec('ROLLBACK TO audit_append');
+    db.exec('RELEASE audit_append');
+    throw error;
+  }
 }
 
-/** Walks the chain from the first entry; the first row whose hash or link does not match is reported. */
+/**
+ * Walks the chain from the first entry; the first row whose number, hash or link does not match is
+ * reported. Then the last entry is checked against the head, which shows entries removed from the end.
+ */
 export function verifyAudit(db: Db): { ok: boolean; entries: number; firstBrokenSeq: number | null; message: string } {
   let prev = GENESIS;
   let expectedSeq = 1;
   let count = 0;
+  const broken = (seq: number, message: string) => ({ ok: false, entries: count, firstBrokenSeq: seq, message });
   for (const row of all<AuditRow>(db, 'SELECT * FROM audit_log ORDER BY seq')) {
     count++;
-    const broken = row.seq !== expectedSeq || row.prev_hash !== prev || hashOf(row) !== row.hash;
-    if (broken) {
+    if (row.seq !== expectedSeq || row.prev_hash !== prev || hashOf(row) !== row.hash) {
       const seq = row.seq !== expectedSeq ? expectedSeq : row.seq;
-      return {
-        ok: false,
-        entries: count,
-        firstBrokenSeq: seq,
-        message: `The audit trail has been altered: entry ${seq} is missing or does not match the entries before it.`,
-      };
+      return broken(seq, `The audit trail has been altered: entry ${seq} is missing or does not match the entries before it.`);
     }
     prev = row.hash;
     expectedSeq++;
+  }
+  const lastSeq = expectedSeq - 1;
+  const head = readHead(db);
+  if (!head) {
+    if (count === 0) return { ok: true, entries: 0, firstBrokenSeq: null, message: 'The audit trail is empty.' };
+    return broken(lastSeq + 1, `The audit trail has been altered: the record of its last entry is missing, so entries after ${lastSeq} may have been removed.`);
+  }
+  if (head.seq > lastSeq) {
+    return broken(lastSeq + 1, `The audit trail has been altered: entries ${lastSeq + 1} to ${head.seq} have been removed from its end.`);
+  }
+  if (head.seq < lastSeq) {
+    return broken(head.seq + 1, `The audit trail has been altered: entries after ${head.seq} were not written by TwoWay.`);
+  }
+  if (head.hash !== prev) {
+    return broken(lastSeq, `The audit trail has been altered: entry ${lastSeq} does not match the record of the last entry.`);
   }
   return { ok: true, entries: count, firstBrokenSeq: null, message: `All ${count} audit entries are intact.` };
 }
 
 export function listAudit(
   db: Db,
-  filter: { userId?: string; recordId?: string; from?: string; to?: string; limit: number; beforeSeq?: number },
+  filter: { userId?: string; recordId?: string; childId?: string; from?: string; to?: string; limit: number; beforeSeq?: number },
 ): { entries: AuditEntry[]; total: number } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
@@ -80,6 +127,10 @@ export function listAudit(
     // record_ids is a JSON array of "type:id" strings; match the whole element.
     where.push("EXISTS (SELECT 1 FROM json_each(a.record_ids) j WHERE j.value = $recordId OR j.value LIKE '%:' || $recordId)");
     params.recordId = filter.recordId;
+  }
+  if (filter.childId) {
+    where.push('EXISTS (SELECT 1 FROM json_each(a.record_ids) c WHERE c.value = $childRef)');
+    params.childRef = `child:${filter.childId}`;
   }
   // Days are London calendar days; entries are UTC instants.
   if (filter.from) {

@@ -22,6 +22,10 @@ export function openDatabase(path: string, key: Buffer): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('temp_store = MEMORY');
+    // SQLCipher decrypts a page each time it is read into the page cache; the default cache (2 MB)
+    // is too small for a diary of a million entries, so pages were decrypted again and again.
+    // 64 MB keeps the recent weeks decrypted in memory (docs/PERFORMANCE.md).
+    db.pragma('cache_size = -65536');
     return db;
   } catch (error) {
     db.close();

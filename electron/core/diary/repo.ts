@@ -55,12 +55,11 @@ export const ROOM_CHILDREN_SQL = `
   ORDER BY legal_name COLLATE NOCASE`;
 
 export const ROOM_WEEK_SQL = `
-  SELECT e.child_id, e.day, count(*) AS entries, sum(e.follow_up_open) AS follow_ups_open,
-    sum(e.category = 'accident') AS accidents, sum(e.category = 'health') AS medication
-  FROM children c
-  JOIN diary_entries e ON e.child_id = c.id AND e.day >= $from AND e.day <= $to
-  WHERE c.room = $room AND c.status = 'current'
-  GROUP BY e.child_id, e.day`;
+  SELECT child_id, day, count(*) AS entries, sum(follow_up_open) AS follow_ups_open,
+    sum(category = 'accident') AS accidents, sum(category = 'health') AS medication
+  FROM diary_entries
+  WHERE child_id IN (SELECT id FROM children WHERE room = $room AND status = 'current') AND day >= $from AND day <= $to
+  GROUP BY child_id, day`;
 
 export const PATTERN_COUNTS_SQL = `
   SELECT day, category, count(*) AS n FROM diary_entries

@@ -7,6 +7,7 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -34,8 +35,17 @@ export function AuditPanel() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [recordId, setRecordId] = useState('');
+  const [childId, setChildId] = useState('');
   const users = useChannel('users.list');
-  const filter = { userId: userId || undefined, from: from || undefined, to: to || undefined, recordId: recordId.trim() || undefined, limit: 200 };
+  const children = useChannel('children.list', { status: 'all' });
+  const filter = {
+    userId: userId || undefined,
+    childId: childId || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    recordId: recordId.trim() || undefined,
+    limit: 200,
+  };
   const valid = contract['audit.list'].input.safeParse(filter).success;
   const audit = useChannel('audit.list', filter, { enabled: valid });
   const [verify, setVerify] = useState<{ ok: boolean; message: string } | null>(null);
@@ -56,6 +66,16 @@ export function AuditPanel() {
               </Option>
             ))}
           </Dropdown>
+        </Field>
+        <Field label="Child">
+          <Select value={childId} onChange={(_e, d) => setChildId(d.value)}>
+            <option value="">Any child</option>
+            {(children.data?.children ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.legalName}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Field label="From">
           <Input type="date" value={from} onChange={(_e, d) => setFrom(d.value)} />

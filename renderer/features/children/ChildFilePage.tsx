@@ -1,5 +1,5 @@
 import { Badge, Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular, PrintRegular, ShareRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { Session } from '../../../shared/contract/auth';
 import { CHILD_STATUS_LABELS, type ChildFile } from '../../../shared/contract/children';
@@ -15,6 +15,7 @@ import { FamilyTab } from './FamilyTab';
 import { HealthTab } from './HealthTab';
 import { PrintSummaryDialog } from './PrintSummary';
 import { SharedCareTab } from './SharedCareTab';
+import { ChildSharingHistory } from '../sharing/ChildSharingHistory';
 
 const TABS = [
   { id: 'details', label: 'Details' },
@@ -23,6 +24,7 @@ const TABS = [
   { id: 'health', label: 'Health' },
   { id: 'shared-care', label: 'Shared care' },
   { id: 'consent', label: 'Consent' },
+  { id: 'sharing', label: 'Sharing history' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -34,7 +36,9 @@ const useStyles = makeStyles({
 export function ChildFilePage({ session, route }: { session: Session; route: Route }) {
   const childId = route.segments[1];
   const file = useChannel('children.get', { childId });
-  const tab = (TABS.find((t) => t.id === route.query.get('tab'))?.id ?? 'details') as TabId;
+  // The sharing history is a sensitive register: only for those who may read it.
+  const tabs = TABS.filter((t) => t.id !== 'sharing' || can(session, 'sharing.list'));
+  const tab = (tabs.find((t) => t.id === route.query.get('tab'))?.id ?? 'details') as TabId;
   const [printing, setPrinting] = useState(false);
   const s = useStyles();
 
@@ -62,6 +66,11 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
               Print summary
             </Button>
           )}
+          {can(session, 'sharing.record') && (
+            <Button icon={<ShareRegular />} onClick={() => navigate(`/sharing/new?child=${child.id}`)}>
+              Share information
+            </Button>
+          )}
         </>
       }
     >
@@ -76,7 +85,7 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
         {file.data.contactsNeedCheck && <Badge color="warning">Emergency contacts need checking</Badge>}
       </div>
       <TabList selectedValue={tab} onTabSelect={(_e, d) => navigate(`/children/${child.id}?tab=${String(d.value)}`)}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <Tab key={t.id} value={t.id}>
             {t.label}
           </Tab>
@@ -104,5 +113,7 @@ function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; sessi
       return <SharedCareTab file={file} session={session} />;
     case 'consent':
       return <ConsentTab file={file} session={session} />;
+    case 'sharing':
+      return <ChildSharingHistory session={session} childId={file.child.id} />;
   }
 }

@@ -38,7 +38,7 @@ import {
 import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
-import { errorOf, FormDialog, SelectField, TextAreaField } from '../../ui/fields';
+import { errorOf, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
 import { can, useFormSubmit } from './common';
@@ -270,8 +270,8 @@ function RecordConsentDialog({ file, onClose }: { file: ChildFile; onClose: () =
         render={({ field }) => {
           const listed = field.value === 'all-partners' ? null : ((field.value ?? []) as string[]);
           return (
-            <Field label="Who it covers" required validationMessage={errorOf(form, 'recipients')} validationState={errorOf(form, 'recipients') ? 'error' : 'none'}>
-              <RadioGroup value={listed ? 'listed' : 'all'} onChange={(_e, d) => field.onChange(d.value === 'all' ? 'all-partners' : [])}>
+            <GroupField label="Who it covers" required message={errorOf(form, 'recipients')}>
+              <RadioGroup aria-label="Who it covers" value={listed ? 'listed' : 'all'} onChange={(_e, d) => field.onChange(d.value === 'all' ? 'all-partners' : [])}>
                 <Radio value="all" label="All partners in the directory (settings, schools and agencies)" />
                 <Radio value="listed" label="Only the partners listed" />
               </RadioGroup>
@@ -288,7 +288,7 @@ function RecordConsentDialog({ file, onClose }: { file: ChildFile; onClose: () =
                   {partnerList.length === 0 && <Text>The partners directory is empty.</Text>}
                 </div>
               )}
-            </Field>
+            </GroupField>
           );
         }}
       />

@@ -7,7 +7,7 @@ import { HEALTH_KIND_LABELS, HEALTH_KINDS, SEVERITIES, SEVERITY_LABELS, type Chi
 import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { useChannelMutation } from '../../api';
-import { errorOf, FormDialog, SelectField, TextAreaField } from '../../ui/fields';
+import { errorOf, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm } from '../../ui/forms';
 import { can, useFormSubmit } from './common';
 import { Facts } from './Facts';
@@ -198,7 +198,7 @@ function HealthDialog({ file, item, kind, onClose }: { file: ChildFile; item?: H
         render={({ field }) => {
           const value = (field.value ?? []) as { partnerId: string | null; who: string }[];
           return (
-            <Field label="Who manages it at each setting" validationMessage={errorOf(form, 'arrangements')}>
+            <GroupField label="Who manages it at each setting" message={errorOf(form, 'arrangements')}>
               {places.map((p) => {
                 const current = value.find((a) => a.partnerId === p.partnerId)?.who ?? '';
                 return (
@@ -213,7 +213,7 @@ function HealthDialog({ file, item, kind, onClose }: { file: ChildFile; item?: H
                   </Field>
                 );
               })}
-            </Field>
+            </GroupField>
           );
         }}
       />

@@ -1,13 +1,17 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { PrintRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { DocumentRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { ChildFile, ChildSummary as Summary } from '../../../shared/contract/children';
 import { invoke } from '../../api';
 import { ChildSummary } from '../../print/ChildSummary';
 import { PrintPortal } from '../../print/PrintPortal';
 import { ErrorBar } from '../../ui/Page';
+import { PrintActions } from '../../ui/PrintActions';
 
-const useStyles = makeStyles({ body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
 
 /** Chooses the partner the summary is for, fetches it (the read is audited), then prints it. */
 export function PrintSummaryDialog({ file, onClose }: { file: ChildFile; onClose: () => void }) {
@@ -18,12 +22,7 @@ export function PrintSummaryDialog({ file, onClose }: { file: ChildFile; onClose
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    // Print once the layout is in the page.
-    if (summary) window.print();
-  }, [summary]);
-
-  const print = async () => {
+  const prepare = async () => {
     setBusy(true);
     setError(null);
     try {
@@ -47,7 +46,13 @@ export function PrintSummaryDialog({ file, onClose }: { file: ChildFile; onClose
               says CONFIDENTIAL and who printed it.
             </Text>
             <Field label="For">
-              <Select value={partnerId} onChange={(_e, d) => setPartnerId(d.value)}>
+              <Select
+                value={partnerId}
+                onChange={(_e, d) => {
+                  setPartnerId(d.value);
+                  setSummary(null);
+                }}
+              >
                 {partners.map((p) => (
                   <option key={p.partnerId} value={p.partnerId}>
                     {p.partnerName}
@@ -56,14 +61,30 @@ export function PrintSummaryDialog({ file, onClose }: { file: ChildFile; onClose
                 <option value="">No particular setting</option>
               </Select>
             </Field>
-            {summary && <Text role="status">The summary is ready and has been sent to the printer.</Text>}
+            {summary && (
+              <>
+                <Text role="status">
+                  The summary is ready{summary.preparedFor ? ` for ${summary.preparedFor.name}` : ''}. Print it, or save it as a PDF to send by the partner’s secure
+                  method.
+                </Text>
+                <div className={s.actions}>
+                  <PrintActions
+                    document="child-summary"
+                    recordId={`child:${file.child.id}`}
+                    suggestedName={`Child summary - ${file.child.preferredName ?? file.child.legalName}${summary.preparedFor ? ` - ${summary.preparedFor.name}` : ''}`.slice(0, 110)}
+                  />
+                </div>
+              </>
+            )}
             <ErrorBar error={error} />
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Close</Button>
-            <Button appearance="primary" icon={<PrintRegular />} disabled={busy} onClick={() => void (summary ? window.print() : print())}>
-              Print
-            </Button>
+            {!summary && (
+              <Button appearance="primary" icon={<DocumentRegular />} disabled={busy} onClick={() => void prepare()}>
+                Prepare summary
+              </Button>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>

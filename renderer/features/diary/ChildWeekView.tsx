@@ -9,13 +9,13 @@ import {
   DialogTitle,
   Field,
   Input,
-  Link,
   makeStyles,
   mergeClasses,
   Switch,
   Text,
   Textarea,
-  ToggleButton,
+  Tab,
+  TabList,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DataHistogramRegular, PrintRegular, ShareRegular } from '@fluentui/react-icons';
@@ -27,7 +27,7 @@ import type { OutputOf } from '../../../shared/contract/index';
 import { formatDateTime } from '../../../shared/domain/dates';
 import { addDays, longDayLabel, shortDayLabel, today } from '../../../shared/domain/weeks';
 import { errorMessage, useChannel, useChannelMutation } from '../../api';
-import { href } from '../../router';
+import { navigate } from '../../router';
 import { ErrorBar, Loading } from '../../ui/Page';
 import { PrintPortal } from '../../print/PrintPortal';
 import { ChildWeekPrint } from '../../print/DiaryWeekPrint';
@@ -96,7 +96,8 @@ export function ChildWeekView({
   onWeek: (week: string) => void;
 }) {
   const s = useStyles();
-  const data = useChannel('diary.childWeek', { childId, week });
+  // Keep the last week on screen while the next loads: no flicker, and the keyboard focus survives.
+  const data = useChannel('diary.childWeek', { childId, week }, { placeholderData: (previous) => (previous?.child.childId === childId ? previous : undefined) });
   const [mode, setMode] = useState<'category' | 'timeline'>('category');
   const [showWeekend, setShowWeekend] = useState(false);
   const [adding, setAdding] = useState<{ day: string; category?: DiaryCategory } | null>(null);
@@ -123,12 +124,10 @@ export function ChildWeekView({
     <div className={s.wrap}>
       <WeekNav week={w.weekStart} onWeek={onWeek} />
       <div className={s.toolbar}>
-        <ToggleButton checked={mode === 'category'} onClick={() => setMode('category')} aria-pressed={mode === 'category'}>
-          By category
-        </ToggleButton>
-        <ToggleButton checked={mode === 'timeline'} onClick={() => setMode('timeline')} aria-pressed={mode === 'timeline'}>
-          Timeline
-        </ToggleButton>
+        <TabList size="small" aria-label="Show the week" selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value as 'category' | 'timeline')}>
+          <Tab value="category">By category</Tab>
+          <Tab value="timeline">Timeline</Tab>
+        </TabList>
         <Switch label="Show the weekend" checked={showWeekend || days.length === 7} disabled={days.length === 7 && !showWeekend} onChange={(_e, d) => setShowWeekend(d.checked)} />
         <span className={s.spacer} />
         <Button appearance="primary" icon={<AddRegular />} onClick={() => setAdding({ day: w.days.some((d) => d.day === todayDay) ? todayDay : w.weekStart })}>
@@ -137,9 +136,9 @@ export function ChildWeekView({
         <Button icon={<PrintRegular />} onClick={() => window.print()}>
           Print this week
         </Button>
-        <Link href={href(`/diary/patterns/${childId}`)}>
-          <DataHistogramRegular /> Patterns
-        </Link>
+        <Button icon={<DataHistogramRegular />} onClick={() => navigate(`/diary/patterns/${childId}`)}>
+          Patterns
+        </Button>
         {canShare && (
           <Button icon={<ShareRegular />} onClick={() => setHistory(true)}>
             Sharing history

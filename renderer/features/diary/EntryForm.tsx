@@ -19,7 +19,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Session } from '../../../shared/contract/auth';
@@ -95,6 +95,7 @@ export function AddEntryDialog({
   const parties = useChannel('diary.parties', { childId, day: chosenDay || day }, { enabled: !!(chosenDay || day) });
   const [error, setError] = useState<string | null>(null);
   const canShare = rolesAllow(DIARY_SHARERS, session.roles);
+  const toChosen = useRef(false);
 
   const submit = form.handleSubmit(async (values) => {
     setError(null);
@@ -162,8 +163,41 @@ export function AddEntryDialog({
                 />
               </div>
               <div className={s.row}>
-                <PartyFields form={form} side="from" parties={parties.data} />
-                <PartyFields form={form} side="to" parties={parties.data} />
+                <Controller
+                  control={form.control}
+                  name="from"
+                  render={({ field, fieldState }) => (
+                    <PartyFields
+                      side="from"
+                      value={field.value as PartyValue}
+                      errors={fieldState.error as PartyErrors}
+                      parties={parties.data}
+                      onChange={(next) => {
+                        field.onChange(next);
+                        // Messages usually go the other way: from a parent or another setting to us, from us to the parents.
+                        if (!toChosen.current && next.kind !== (field.value as PartyValue).kind) {
+                          form.setValue('to', next.kind === 'staff' ? { kind: 'carer' } : { kind: 'staff' });
+                        }
+                      }}
+                    />
+                  )}
+                />
+                <Controller
+                  control={form.control}
+                  name="to"
+                  render={({ field, fieldState }) => (
+                    <PartyFields
+                      side="to"
+                      value={field.value as PartyValue}
+                      errors={fieldState.error as PartyErrors}
+                      parties={parties.data}
+                      onChange={(next) => {
+                        toChosen.current = true;
+                        field.onChange(next);
+                      }}
+                    />
+                  )}
+                />
               </div>
               <Field label="What happened, or the message" required validationMessage={err('text')?.message}>
                 <Textarea rows={4} resize="vertical" {...form.register('text')} />
@@ -192,11 +226,25 @@ export function AddEntryDialog({
   );
 }
 
-function PartyFields({ form, side, parties }: { form: Form; side: 'from' | 'to'; parties?: Parties }) {
+type PartyValue = { kind: string; userId?: string; carerId?: string; partnerId?: string; person?: string };
+type PartyErrors = Record<string, { message?: string } | undefined> | undefined;
+
+function PartyFields({
+  side,
+  value,
+  errors = {},
+  parties,
+  onChange,
+}: {
+  side: 'from' | 'to';
+  value: PartyValue;
+  errors?: PartyErrors;
+  parties?: Parties;
+  onChange: (next: PartyValue) => void;
+}) {
   const s = useStyles();
-  const party = useWatch({ control: form.control, name: side }) as { kind: string; userId?: string; carerId?: string; partnerId?: string; person?: string };
-  const errors = (form.formState.errors[side] ?? {}) as Record<string, { message?: string } | undefined>;
-  const setParty = (next: Record<string, unknown>) => form.setValue(side, next as never, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+  const party = value;
+  const setParty = onChange;
   const title = side === 'from' ? 'From' : 'To';
   const staffLabel = side === 'from' ? 'Our staff' : 'Our staff';
   return (

@@ -49,7 +49,7 @@ const useStyles = makeStyles({
 /** Every child of a room for the week in one compact grid: who has entries, follow-ups open, accidents, medication. */
 export function RoomWeekView({ session, settingName, room, week, onWeek }: { session: Session; settingName: string; room: string; week: string; onWeek: (w: string) => void }) {
   const s = useStyles();
-  const data = useChannel('diary.roomWeek', { room, week });
+  const data = useChannel('diary.roomWeek', { room, week }, { placeholderData: (previous) => (previous?.room === room ? previous : undefined) });
   const [showWeekend, setShowWeekend] = useState(false);
   const [editPlan, setEditPlan] = useState(false);
   useWeekKeys(week, onWeek);

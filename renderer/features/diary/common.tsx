@@ -54,6 +54,17 @@ const useStyles = makeStyles({
   target: { boxShadow: `0 0 0 3px ${tokens.colorPaletteYellowBorderActive}` },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXXS, flexWrap: 'wrap' },
+  flag: {
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    padding: `1px ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  flagWarn: { backgroundColor: tokens.colorPaletteYellowBackground2, border: `1px solid ${tokens.colorPaletteYellowBorder2}`, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  flagDone: { border: `1px solid ${tokens.colorPaletteGreenBorder2}`, color: tokens.colorPaletteGreenForeground2 },
+  flagShared: { border: `1px solid ${tokens.colorBrandStroke1}`, color: tokens.colorBrandForeground1 },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
@@ -171,7 +182,7 @@ export function RoomPicker({ room, onRoom }: { room: string | null; onRoom: (roo
 
 export function CategoryBadge({ category }: { category: DiaryCategory }) {
   return (
-    <Badge appearance="tint" color="informative" style={{ color: CATEGORY_COLOURS[category], borderColor: CATEGORY_COLOURS[category] }} shape="rounded">
+    <Badge appearance="tint" color="informative" style={{ color: CATEGORY_COLOURS[category], borderColor: CATEGORY_COLOURS[category], alignSelf: 'flex-start' }} shape="rounded">
       {DIARY_CATEGORY_LABELS[category]}
     </Badge>
   );
@@ -196,33 +207,17 @@ export function EntryCard({ entry, showCategory, target, onOpen }: { entry: Diar
       </span>
       {showCategory && <CategoryBadge category={entry.category} />}
       <span className={s.text}>{entry.text}</span>
-      <span className={s.badges}>
-        {open && (
-          <Badge color="warning" size="small">
-            Follow-up open
-          </Badge>
-        )}
-        {entry.followUp && (
-          <Badge color="success" appearance="outline" size="small">
-            Followed up
-          </Badge>
-        )}
-        {entry.revision > 1 && (
-          <Badge color="subtle" appearance="outline" size="small">
-            Amended
-          </Badge>
-        )}
-        {entry.transcribedFrom && (
-          <Badge color="informative" appearance="outline" size="small">
-            From {entry.transcribedFrom.name}’s book
-          </Badge>
-        )}
-        {entry.shares.length > 0 && (
-          <Badge color="brand" appearance="outline" size="small">
-            Shared with {[...new Set(entry.shares.map((x) => x.partnerName))].join(', ')}
-          </Badge>
-        )}
-      </span>
+      {(open || entry.followUp || entry.revision > 1 || entry.transcribedFrom || entry.shares.length > 0) && (
+        <span className={s.badges}>
+          {open && <span className={mergeClasses(s.flag, s.flagWarn)}>Follow-up open</span>}
+          {entry.followUp && <span className={mergeClasses(s.flag, s.flagDone)}>Followed up</span>}
+          {entry.revision > 1 && <span className={s.flag}>Amended</span>}
+          {entry.transcribedFrom && <span className={s.flag}>From {entry.transcribedFrom.name}’s book</span>}
+          {entry.shares.length > 0 && (
+            <span className={mergeClasses(s.flag, s.flagShared)}>Shared with {[...new Set(entry.shares.map((x) => x.partnerName))].join(', ')}</span>
+          )}
+        </span>
+      )}
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens, Tooltip, useArrowNavigationGroup } from '@fluentui/react-components';
 import { LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
 import type { Session } from '../../../shared/contract/auth';
 import { ROLE_LABELS } from '../../../shared/contract/define';
@@ -50,6 +50,10 @@ export function AppShell({ session, settingName, onLock }: { session: Session; s
   const route = useRoute();
   const areas = areasFor(session.roles);
   const current = route.segments[0] ?? 'home';
+  // Arrow keys move through the menu. It also keeps Fluent's focus manager (tabster) alive for the whole
+  // session: otherwise a page whose only tabster user is a dialog loses it when the dialog closes, and the
+  // aria-hidden the dialog put on the rest of the page is never taken off (screen readers then see nothing).
+  const navKeys = useArrowNavigationGroup({ axis: 'vertical', circular: true, tabbable: true });
   return (
     <div className={mergeClasses(s.root, 'screen-only')}>
       <header className={s.top}>
@@ -65,7 +69,7 @@ export function AppShell({ session, settingName, onLock }: { session: Session; s
           Lock
         </Button>
       </header>
-      <nav className={s.nav} aria-label="Main">
+      <nav className={s.nav} aria-label="Main" {...navKeys}>
         {areas.map((a) => (
           <a key={a.id} href={href(`/${a.id}`)} className={mergeClasses(s.link, current === a.id && s.active)} aria-current={current === a.id ? 'page' : undefined}>
             {a.icon}

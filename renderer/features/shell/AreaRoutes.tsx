@@ -10,6 +10,7 @@ import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
 import { PartnersPage } from '../partners/PartnersPage';
 import { SettingPage } from '../setting/SettingPage';
+import { SharingPage } from '../sharing/SharingPage';
 import type { Area } from './areas';
 
 /** Which screen a route shows. A route to an area the user's roles do not allow shows nothing of it. */
@@ -37,6 +38,8 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <SettingPage session={session} />;
     case 'diary':
       return <DiaryPage session={session} route={route} />;
+    case 'sharing':
+      return <SharingPage session={session} route={route} />;
     default:
       return (
         <Page title={area.label}>

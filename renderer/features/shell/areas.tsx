@@ -28,7 +28,7 @@ export const AREAS: Area[] = [
   { id: 'partners', label: 'Partners', icon: <ContactCardGroupRegular />, requires: 'partners.list', description: 'Other settings, schools and agencies, with secure contact details.' },
   { id: 'diary', label: 'Diary', icon: <CalendarLtrRegular />, requires: 'diary.childWeek', description: 'The week-view communication diary with parents and other settings.' },
   { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'settings.get', description: 'Recording safeguarding concerns for the DSL.' },
-  { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'audit.verify', description: 'Information-sharing decisions and their reasons.' },
+  { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'sharing.pending', description: 'Information-sharing decisions, share or not, with their reasons; authorisations and the register.' },
   { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'settings.get', description: 'Termly joint meetings with parents and other settings.' },
   { id: 'setting', label: 'Our setting', icon: <BuildingRegular />, requires: 'setting.get', description: 'Our details, DSL and manager, and our policies with review dates.' },
   { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'users.list', description: 'Staff accounts, settings and the audit trail.' },

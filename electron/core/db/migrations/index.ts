@@ -2,6 +2,7 @@ import type { Migration } from '../migrations';
 import { m001Foundation } from './001_foundation';
 import { m002Children } from './002_children';
 import { m003Diary } from './003_diary';
+import { m004Sharing } from './004_sharing';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing];

@@ -1,0 +1,157 @@
+import type { ChildFile } from '../../../shared/contract/children';
+import type { Role } from '../../../shared/contract/define';
+import { TwoWayError, type FieldIssue } from '../../../shared/contract/errors';
+import type { PartnerKind } from '../../../shared/contract/partners';
+import { suggestedConsentStatus, type ConsentAnswer, type SettingSharingPolicy, type SharingDraft } from '../../../shared/contract/sharing';
+import type { RecipientKind, SharingRequest } from '../../../shared/contract/sharing-policy';
+import { londonDay } from '../../../shared/domain/dates';
+import { findUserById, findUserByUsername } from '../auth/users-repo';
+import { readChildFile } from '../children/repo';
+import { checkConsent } from '../consent/check';
+import type { CallContext } from '../context';
+import { requirePartner } from '../partners/repo';
+import { readSettings } from '../settings/repo';
+import { childItems, resolveItems, type ResolvedItem } from './items';
+import { isProposerOnly, readSharingPolicy } from './policy';
+
+// Turns a draft from the renderer into the engine's request. Everything the engine relies on that the
+// renderer could get wrong is settled here: the items come from the child's own records, consent is
+// checked against the register, the recipient comes from the directory, and who decided (with the
+// roles they hold) comes from the session and the users table.
+
+export const RECIPIENT_KIND_OF: Record<PartnerKind, RecipientKind> = {
+  setting: 'setting',
+  childminder: 'setting',
+  school: 'school',
+  health: 'health',
+  'social-care': 'social-care',
+  police: 'police',
+  send: 'other',
+  other: 'other',
+};
+
+export interface Person {
+  userId: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface BuiltDraft {
+  file: ChildFile;
+  partner: ReturnType<typeof requirePartner>;
+  items: ResolvedItem[];
+  consent: ConsentAnswer | null;
+  request: SharingRequest;
+  decider: Person;
+  policy: SettingSharingPolicy;
+  proposalOnly: boolean;
+  problems: FieldIssue[];
+  today: string;
+}
+
+/** Words of the child's names (3 letters or more) that must not appear in advice sought from others. */
+function nameWords(file: ChildFile): string[] {
+  const names = [file.child.legalName, file.child.preferredName ?? ''].join(' ');
+  return [...new Set(names.split(/[^\p{L}'’-]+/u).filter((w) => w.length >= 3))];
+}
+
+function namesChild(text: string | undefined, words: string[]): boolean {
+  if (!text) return false;
+  return words.some((w) => new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'iu').test(text));
+}
+
+/** The logged-in user as the users table has them now (roles are never taken from the renderer). */
+export function currentPerson(ctx: CallContext): Person {
+  const user = findUserById(ctx.db(), ctx.user.userId);
+  if (!user || !user.active) throw new TwoWayError('forbidden', 'Your account is not active. Ask your manager.');
+  return { userId: user.id, name: user.fullName, roles: user.roles };
+}
+
+export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
+  const db = ctx.db();
+  const today = londonDay(ctx.now());
+  const settings = readSettings(db, ctx.state.vault.settingName() ?? '');
+  const file = readChildFile(db, draft.childId, today, settings.contactCheckMonths, settings.settingName);
+  const partner = requirePartner(db, draft.partnerId, 'partnerId');
+  const items = resolveItems(childItems(db, file), draft.items);
+  const problems: FieldIssue[] = [];
+
+  let consent: ConsentAnswer | null = null;
+  if (draft.consentScope) {
+    const answer = checkConsent(db, { childId: draft.childId, scope: draft.consentScope, recipientId: draft.partnerId, on: today });
+    consent = {
+      scope: draft.consentScope,
+      valid: answer.valid,
+      reason: answer.reason,
+      message: answer.message,
+      consentId: answer.consentId ?? null,
+      relatedConsentId: answer.relatedConsentId ?? null,
+      suggested: suggestedConsentStatus(answer),
+      on: today,
+    };
+  }
+  // "Consent given" must be backed by the consent register; the engine is never told otherwise.
+  let consentStatus = draft.consent;
+  if (draft.consent === 'given' && !consent?.valid) {
+    problems.push({
+      path: ['consent'],
+      message: consent
+        ? `The consent register does not show consent: ${consent.message} Record the parents’ consent in the register first, or change this answer.`
+        : 'Choose which consent in the register this relies on. If the parents have just agreed, record it in the consent register first.',
+    });
+    consentStatus = consent?.suggested ?? 'not-sought';
+  }
+
+  // Golden rule 3: seek advice "without disclosing the identity of the person where possible".
+  const words = nameWords(file);
+  if (draft.adviceSought) {
+    for (const field of ['adviceFrom', 'adviceNote'] as const) {
+      if (namesChild(draft[field], words)) {
+        problems.push({ path: [field], message: 'Record the advice without naming the child (golden rule 3: without disclosing the identity of the person).' });
+      }
+    }
+  }
+
+  const decider = currentPerson(ctx);
+  const policy = readSharingPolicy(db);
+  const request: SharingRequest = {
+    purpose: draft.purpose,
+    legitimatePurpose: draft.legitimatePurpose,
+    identifiable: draft.identifiable,
+    confidential: draft.confidential,
+    consent: consentStatus,
+    ...(consentStatus === 'not-sought' && draft.consentNotSoughtReason ? { consentNotSoughtReason: draft.consentNotSoughtReason } : {}),
+    statutoryDuty: draft.statutoryDuty,
+    courtOrder: draft.courtOrder,
+    harm: draft.harm,
+    items: items.map((i) => ({ id: i.ref, kind: i.kind, label: i.label, necessary: i.necessary, ...(i.thirdParty ? { thirdParty: i.thirdParty } : {}) })),
+    recipient: { name: partner.name, kind: RECIPIENT_KIND_OF[partner.kind], hasRoleInChildsCare: draft.hasRoleInChildsCare },
+    parentsInformed: draft.parentsInformed,
+    ...(!draft.parentsInformed && draft.parentsNotInformedReason?.trim() ? { parentsNotInformedReason: draft.parentsNotInformedReason.trim() } : {}),
+    method: draft.method,
+    decidedBy: { userId: decider.userId, roles: decider.roles },
+  };
+  return { file, partner, items, consent, request, decider, policy, proposalOnly: isProposerOnly(decider.roles), problems, today };
+}
+
+/**
+ * A second person at this laptop confirms with their own username and password. Their key slot is
+ * opened (and the key dropped at once): a wrong password counts towards the same back-off as the login
+ * screen, and after too many the next try waits. The password is never stored or logged.
+ */
+export async function verifySecondPerson(ctx: CallContext, credentials: { username: string; password: string }): Promise<Person> {
+  const wrong = () =>
+    new TwoWayError('wrong-credentials', 'That username and password do not match, so nothing was recorded. The second person types their own username and password.', {
+      issues: [{ path: ['authoriser', 'password'], message: 'This username and password do not match.' }],
+    });
+  try {
+    const key = await ctx.state.vault.unlockWithPassword(credentials.username, credentials.password);
+    key.fill(0);
+  } catch (error) {
+    if (error instanceof TwoWayError && error.code === 'wrong-credentials') throw wrong();
+    throw error;
+  }
+  const user = findUserByUsername(ctx.db(), credentials.username);
+  if (!user || !user.active) throw wrong();
+  return { userId: user.id, name: user.fullName, roles: user.roles };
+}

@@ -1,0 +1,260 @@
+import { TwoWayError } from '../../../shared/contract/errors';
+import { blankToNull, fieldError } from '../../../shared/contract/fields';
+import type { SharingMethod } from '../../../shared/contract/sharing-policy';
+import { OUTCOME_LABELS, type Decision, type sharingChannels } from '../../../shared/contract/sharing';
+import { londonDay } from '../../../shared/domain/dates';
+import type { CallContext, HandlersFor } from '../context';
+import { assessSharing } from '../policy/index';
+import { readChildFile } from '../children/repo';
+import { findPartner, listPartners } from '../partners/repo';
+import { readSettings } from '../settings/repo';
+import { readProfile } from '../setting/repo';
+import { childItems } from './items';
+import { buildDraft, currentPerson, verifySecondPerson, type Person } from './draft';
+import { authorisersOf, enginePolicy, mayAuthorise, readSharingPolicy, writeSharingPolicy } from './policy';
+import { insertAddendum, insertAuthorisation, insertDecision, listDecisions, requireDecisionRow, toDecision } from './repo';
+
+// Information-sharing decisions. The engine (`assessSharing`) is run here on every assess, record and
+// authorise: what the renderer shows is a preview, never what the core relies on.
+
+const displayName = (c: { legalName: string; preferredName: string | null }) =>
+  c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName;
+
+const SAME_PERSON = 'The person who made the decision cannot also authorise it: “The decision should never be made as an individual.” A different person must agree.';
+
+function refusedChecks(assessment: ReturnType<typeof assessSharing>): string {
+  return assessment.checks
+    .filter((c) => !c.ok && c.rule !== 'second-person-authorisation')
+    .map((c) => c.message)
+    .join(' ');
+}
+
+/** Readers who are only practitioners see the decisions they recorded themselves. */
+function assertMayRead(ctx: CallContext, decidedBy: string): void {
+  const roles = ctx.user.roles;
+  const reader = roles.includes('dsl') || roles.includes('manager') || roles.includes('admin');
+  if (!reader && decidedBy !== ctx.user.userId) throw new TwoWayError('forbidden', 'Only the DSL, a manager or the person who recorded it may open this decision.');
+}
+
+function readDecision(ctx: CallContext, id: string): Decision {
+  const db = ctx.db();
+  const row = requireDecisionRow(db, id);
+  assertMayRead(ctx, row.decided_by);
+  const policy = readSharingPolicy(db);
+  const me = currentPerson(ctx);
+  ctx.touch(`child:${row.child_id}`, `sharing:${row.id}`);
+  return toDecision(db, row, {
+    authorisers: authorisersOf(policy),
+    canAuthorise: row.status === 'awaiting-authorisation' && mayAuthorise(policy, me.roles) && me.userId !== row.decided_by,
+  });
+}
+
+const HANDLING: Record<SharingMethod, string> = {
+  'secure-email': 'Sent by secure email. Do not forward it to anyone who does not need it, and do not send it on by ordinary email.',
+  'encrypted-file': 'Sent as an encrypted file. The password is sent separately. Do not store it unencrypted.',
+  'in-person': 'Handed over in person. Keep it in a locked place and do not leave it where others can read it.',
+  phone: 'Shared by phone; this pack is the written record. Keep it in a locked place.',
+  post: 'Sent by post, marked “Private and confidential” and addressed to a named person. Keep it in a locked place.',
+  'plain-email': 'Sent by ordinary email, because it does not identify anyone and is not confidential.',
+};
+
+function handlingFor(method: SharingMethod, purpose: string): string[] {
+  return [
+    HANDLING[method],
+    `Use this information only for the purpose stated on this sheet: ${purpose}`,
+    'Share it only with people who need it for that purpose. Do not pass it on to anyone else without asking us first.',
+    'Keep it secure while you need it, and destroy it securely (shred it, or delete it) when you no longer do.',
+    'If anything in it is wrong or out of date, tell us straight away so we can correct our records.',
+  ];
+}
+
+export const sharingHandlers: HandlersFor<typeof sharingChannels> = {
+  'sharing.items': (input, ctx) => {
+    const db = ctx.db();
+    const today = londonDay(ctx.now());
+    const settings = readSettings(db, ctx.state.vault.settingName() ?? '');
+    const file = readChildFile(db, input.childId, today, settings.contactCheckMonths, settings.settingName);
+    const attends = new Set(file.sharedCare.filter((s) => s.current).map((s) => s.partnerId));
+    return {
+      child: { id: file.child.id, name: displayName(file.child) },
+      items: childItems(db, file),
+      partners: listPartners(db, today)
+        .map((p) => ({ partnerId: p.id, name: p.name, kind: p.kind, attends: attends.has(p.id), secure: !!(p.secureEmail || p.portal) }))
+        .sort((a, b) => Number(b.attends) - Number(a.attends) || a.name.localeCompare(b.name)),
+    };
+  },
+
+  'sharing.assess': (input, ctx) => {
+    const built = buildDraft(ctx, input);
+    const assessment = assessSharing(built.request, enginePolicy(built.policy));
+    ctx.touch(`child:${input.childId}`);
+    return {
+      assessment,
+      consent: built.consent,
+      recipient: {
+        partnerId: built.partner.id,
+        name: built.partner.name,
+        kind: built.request.recipient.kind,
+        attends: built.file.sharedCare.some((s) => s.partnerId === built.partner.id && s.current),
+      },
+      proposalOnly: built.proposalOnly,
+      needsAuthorisation: assessment.outcome === 'needs-authorisation' || (built.proposalOnly && assessment.outcome === 'share'),
+      authorisers: authorisersOf(built.policy),
+      problems: built.problems,
+    };
+  },
+
+  'sharing.record': async (input, ctx) => {
+    const built = buildDraft(ctx, input);
+    if (built.problems.length) throw new TwoWayError('invalid-input', 'Some answers need correcting before the decision can be recorded.', { issues: built.problems });
+    const { policy, decider, request } = built;
+    if (built.proposalOnly && !policy.practitionersMayPropose) {
+      throw new TwoWayError('forbidden', 'Your setting’s policy does not let practitioners record sharing decisions. Ask the DSL or a manager.');
+    }
+    const engine = enginePolicy(policy);
+    const assessment = assessSharing(request, engine);
+    let needsAuthorisation = false;
+    if (input.decision === 'share') {
+      if (assessment.outcome === 'do-not-share' || assessment.outcome === 'needs-more-information') {
+        throw new TwoWayError('invalid-input', `This cannot be recorded as a decision to share: ${OUTCOME_LABELS[assessment.outcome].toLowerCase()}.`, {
+          issues: [{ path: ['decision'], message: refusedChecks(assessment) || OUTCOME_LABELS[assessment.outcome] }],
+        });
+      }
+      needsAuthorisation = assessment.outcome === 'needs-authorisation' || built.proposalOnly;
+    }
+    if (input.authoriser && !needsAuthorisation) {
+      throw fieldError('authoriser', input.decision === 'share' ? 'A second person’s agreement is not needed for this decision.' : 'A decision not to share does not need a second person’s password.');
+    }
+    // Verified before anything is written: a wrong password leaves no trace but the back-off count.
+    const authoriser = input.authoriser ? await verifySecondPerson(ctx, input.authoriser) : null;
+
+    const id = insertDecision(ctx.db(), {
+      childId: input.childId,
+      partnerId: built.partner.id,
+      recipientName: built.partner.name,
+      recipientKind: request.recipient.kind,
+      recipientContact: blankToNull(input.recipientContact),
+      purpose: input.purpose,
+      decision: input.decision,
+      reasons: input.reasons,
+      outcome: assessment.outcome,
+      basis: assessment.basis ?? null,
+      needsAuthorisation,
+      proposal: built.proposalOnly && input.decision === 'share',
+      method: input.method,
+      consent: built.consent,
+      adviceFrom: input.adviceSought ? blankToNull(input.adviceFrom) : null,
+      adviceNote: input.adviceSought ? blankToNull(input.adviceNote) : null,
+      request,
+      assessment,
+      items: built.items,
+      policy,
+      decidedBy: decider,
+      at: ctx.nowIso(),
+      day: built.today,
+    });
+    ctx.touch(`child:${input.childId}`, `sharing:${id}`);
+    if (authoriser) {
+      authorise(ctx, id, authoriser, 'same-laptop-password', true, null);
+      return { id, status: 'shared' as const };
+    }
+    if (input.decision === 'do-not-share') return { id, status: 'not-shared' as const };
+    return { id, status: needsAuthorisation ? ('awaiting-authorisation' as const) : ('shared' as const) };
+  },
+
+  'sharing.authorise': async (input, ctx) => {
+    const row = requireDecisionRow(ctx.db(), input.sharingId);
+    if (row.status !== 'awaiting-authorisation') throw new TwoWayError('conflict', 'This decision is not waiting for authorisation.');
+    const person = input.authoriser ? await verifySecondPerson(ctx, input.authoriser) : currentPerson(ctx);
+    const status = authorise(ctx, row.id, person, input.authoriser ? 'same-laptop-password' : 'own-login', input.agree, blankToNull(input.note));
+    return { status };
+  },
+
+  'sharing.pending': (_input, ctx) => {
+    const db = ctx.db();
+    const policy = readSharingPolicy(db);
+    const me = currentPerson(ctx);
+    const canAuthorise = mayAuthorise(policy, me.roles);
+    // Authorisers see everything waiting; anyone else sees what they proposed themselves.
+    const { decisions } = listDecisions(db, { status: 'awaiting-authorisation', ...(canAuthorise ? {} : { decidedBy: me.userId }), limit: 500 });
+    ctx.touch(...new Set(decisions.map((d) => `child:${d.childId}`)));
+    return { decisions, canAuthorise, authorisers: authorisersOf(policy) };
+  },
+
+  'sharing.list': (input, ctx) => {
+    const result = listDecisions(ctx.db(), input);
+    ctx.touch(...new Set(result.decisions.map((d) => `child:${d.childId}`)));
+    return result;
+  },
+
+  'sharing.get': (input, ctx) => readDecision(ctx, input.sharingId),
+
+  'sharing.pack': (input, ctx) => {
+    const decision = readDecision(ctx, input.sharingId);
+    if (decision.status !== 'shared') throw new TwoWayError('conflict', 'There is a share pack only for a decision to share that has been approved.');
+    const db = ctx.db();
+    const profile = readProfile(db, ctx.state.vault.settingName() ?? '');
+    const partner = findPartner(db, decision.partnerId);
+    const items = decision.items.filter((i) => i.shared);
+    const agencies = [...new Set(items.flatMap((i) => (i.thirdParty ? [i.thirdParty.agency] : [])))];
+    ctx.touch(`partner:${decision.partnerId}`);
+    return {
+      decision,
+      items,
+      setting: { name: profile.name, address: profile.address, phone: profile.phone, email: profile.email },
+      recipient: { name: decision.recipientName, address: partner?.address ?? null, secureEmail: partner?.secureEmail ?? null, portal: partner?.portal ?? null },
+      handling: handlingFor(decision.method, decision.purpose),
+      thirdPartyWarning: agencies.length
+        ? `Some of this information came from ${agencies.join(', ')}, which agreed to it being passed to you. It is third-party information: do not pass it on without that agency’s agreement.`
+        : 'Information we hold from other agencies is third-party information: it is kept in confidence and not shared without that agency’s consent. If you receive any, do not pass it on without their agreement.',
+      printedBy: ctx.user.fullName,
+      printedAt: ctx.nowIso(),
+    };
+  },
+
+  'sharing.addendum': (input, ctx) => {
+    const row = requireDecisionRow(ctx.db(), input.sharingId);
+    const me = currentPerson(ctx);
+    const addendumId = insertAddendum(ctx.db(), { decisionId: row.id, text: input.text, why: input.why, by: me, at: ctx.nowIso() });
+    ctx.touch(`child:${row.child_id}`, `sharing:${row.id}`);
+    return { addendumId };
+  },
+
+  'sharing.policy': (_input, ctx) => readSharingPolicy(ctx.db()),
+
+  'sharing.setPolicy': (input, ctx) => {
+    writeSharingPolicy(ctx.db(), input);
+    return readSharingPolicy(ctx.db());
+  },
+};
+
+/**
+ * The second person's agreement (or refusal), checked against the policy in force now and with the
+ * engine re-run on the frozen request with them as the authoriser. Written once; never changed.
+ */
+function authorise(
+  ctx: CallContext,
+  decisionId: string,
+  person: Person,
+  how: 'same-laptop-password' | 'own-login',
+  agreed: boolean,
+  note: string | null,
+): 'shared' | 'declined' {
+  const db = ctx.db();
+  const row = requireDecisionRow(db, decisionId);
+  const policy = readSharingPolicy(db);
+  if (person.userId === row.decided_by) throw new TwoWayError('forbidden', SAME_PERSON, { issues: [{ path: ['authoriser', 'username'], message: SAME_PERSON }] });
+  if (!mayAuthorise(policy, person.roles)) {
+    const message = `${person.name} cannot authorise this: your setting’s policy says it must be ${authorisersOf(policy)}.`;
+    throw new TwoWayError('forbidden', message, { issues: [{ path: ['authoriser', 'username'], message }] });
+  }
+  const request = JSON.parse(row.request_json) as Parameters<typeof assessSharing>[0];
+  const assessment = assessSharing({ ...request, authorisedBy: { userId: person.userId, roles: person.roles } }, enginePolicy(policy));
+  if (agreed && assessment.outcome !== 'share') {
+    throw new TwoWayError('conflict', `This share cannot go ahead: ${refusedChecks(assessment) || OUTCOME_LABELS[assessment.outcome]}`);
+  }
+  insertAuthorisation(db, { decisionId, agreed, by: person, how, note, assessment, policy, at: ctx.nowIso() });
+  ctx.touch(`child:${row.child_id}`, `sharing:${row.id}`, `user:${person.userId}`);
+  return agreed ? 'shared' : 'declined';
+}
+

@@ -1,0 +1,187 @@
+import { HEALTH_KIND_LABELS, SEVERITY_LABELS, type ChildFile } from '../../../shared/contract/children';
+import { DIARY_CATEGORY_LABELS, type DiaryCategory } from '../../../shared/contract/diary';
+import { fieldError } from '../../../shared/contract/fields';
+import type { ChildRecordItem, ItemChoice, ItemKind } from '../../../shared/contract/sharing';
+import { formatDay } from '../../../shared/domain/dates';
+import { describeDays } from '../../../shared/domain/weekdays';
+import type { Db } from '../db/connection';
+import { all } from '../db/sql';
+
+// The pieces of a child's records that can be chosen for a share. Each becomes a small, readable
+// summary (label and content) built here in the core from the records themselves: what the renderer
+// sends is only a reference, so it cannot slip in content of its own or another child's records.
+
+const line = (label: string, value: string | null | undefined) => (value && value.trim() ? `${label}: ${value.trim()}` : null);
+const lines = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
+
+/** At most this many diary entries are offered (newest first): a share is of a few relevant entries. */
+const DIARY_LIMIT = 200;
+
+function item(kind: ItemKind, id: string, label: string, content: string, date: string | null = null, suggestedAgency: string | null = null): ChildRecordItem {
+  return { ref: `${kind}:${id}`, kind, label, content, date, suggestedAgency };
+}
+
+function detailsItem(file: ChildFile): ChildRecordItem {
+  const c = file.child;
+  return item(
+    'details',
+    'child',
+    'Name, date of birth, room and key person',
+    lines(
+      line('Legal name', c.legalName),
+      c.preferredName && c.preferredName !== c.legalName ? line('Known as', c.preferredName) : null,
+      line('Date of birth', formatDay(c.dateOfBirth)),
+      line('Room or group', c.room),
+      line('Key person', c.keyPersonName),
+      line('Started', c.startDate ? formatDay(c.startDate) : null),
+      c.homeLanguages.length ? line('Home languages', c.homeLanguages.join(', ')) : null,
+      c.attendance.length ? line('Days with us', describeDays(c.attendance)) : null,
+    ),
+  );
+}
+
+function carerItems(file: ChildFile): ChildRecordItem[] {
+  return file.carers.map((p) =>
+    item(
+      'carer',
+      p.id,
+      `${p.fullName} (${p.relationship})`,
+      lines(
+        `Parental responsibility: ${p.parentalResponsibility ? 'yes' : 'no'}`,
+        p.livesWithChild ? 'Lives with the child' : null,
+        line('Phone', p.phone),
+        line('Other phone', p.workPhone),
+        line('Email', p.email),
+        line('Address', p.address),
+        p.mustNotCollect ? 'MUST NOT COLLECT the child' : null,
+        line('Collection restriction', p.restrictionNote),
+        line('Court order', p.courtOrder),
+      ),
+    ),
+  );
+}
+
+function contactItems(file: ChildFile): ChildRecordItem[] {
+  return file.contacts.map((c) =>
+    item(
+      'contact',
+      c.id,
+      `${c.name} (${c.relationship})`,
+      lines(
+        `Priority ${c.priority}`,
+        line('Phone', c.phone),
+        line('Other phone', c.altPhone),
+        c.canCollect ? 'May collect the child' : 'May not collect the child',
+        line('Last checked with the parents', formatDay(c.lastVerifiedOn)),
+      ),
+      c.lastVerifiedOn,
+    ),
+  );
+}
+
+function healthItems(file: ChildFile): ChildRecordItem[] {
+  return file.health
+    .filter((h) => !h.ended)
+    .map((h) =>
+      item(
+        'health',
+        h.id,
+        `${HEALTH_KIND_LABELS[h.kind]}: ${h.name}`,
+        lines(
+          h.severity ? line('Severity', SEVERITY_LABELS[h.severity]) : null,
+          line('Reaction', h.reaction),
+          line('Action plan', h.actionPlan),
+          line('Dose', h.dose),
+          line('When it is given', h.timing),
+          line('Stored', h.storedWhere),
+          h.expiresOn ? line('Expires', formatDay(h.expiresOn)) : null,
+          line('Details', h.details),
+          ...h.arrangements.map((a) => line(`Managed at ${a.settingName} by`, a.who)),
+          line('What the parents do', h.parentsDo),
+        ),
+      ),
+    );
+}
+
+function sharedCareItems(file: ChildFile): ChildRecordItem[] {
+  return file.sharedCare.map((s) =>
+    item(
+      'shared-care',
+      s.id,
+      `Attends ${s.partnerName}`,
+      lines(
+        line('Days', describeDays(s.days)),
+        line('Key person there', s.keyPersonName),
+        line('Their contact', s.keyPersonContact),
+        line('Who takes the child between settings', s.transferWho),
+        line('When', s.transferWhen),
+        line('What is handed over', s.handover),
+        s.startsOn ? line('From', formatDay(s.startsOn)) : null,
+        s.endsOn ? line('Until', formatDay(s.endsOn)) : null,
+      ),
+      s.startsOn,
+    ),
+  );
+}
+
+interface DiaryRow {
+  id: string;
+  day: string;
+  time: string | null;
+  category: DiaryCategory;
+  text: string;
+  from_kind: string;
+  from_name: string;
+  to_name: string;
+  partner_name: string | null;
+  transcribed_name: string | null;
+}
+
+function diaryItems(db: Db, childId: string): ChildRecordItem[] {
+  // The diary is another engineer's feature: read only its current text, and carry on without it.
+  const hasDiary = all<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'diary_entries'").length > 0;
+  if (!hasDiary) return [];
+  return all<DiaryRow>(
+    db,
+    `SELECT e.id, e.day, e.time, e.category, r.text, e.from_kind, e.from_name, e.to_name,
+       fp.name AS partner_name, tp.name AS transcribed_name
+     FROM diary_entries e
+     JOIN diary_revisions r ON r.id = e.current_rev
+     LEFT JOIN partners fp ON e.from_kind = 'partner' AND fp.id = e.from_id
+     LEFT JOIN partners tp ON tp.id = e.transcribed_from
+     WHERE e.child_id = $childId
+     ORDER BY e.day DESC, e.time DESC, e.created_at DESC
+     LIMIT ${DIARY_LIMIT}`,
+    { childId },
+  ).map((r) =>
+    item(
+      'diary',
+      r.id,
+      `${formatDay(r.day)}${r.time ? ` ${r.time}` : ''}: ${DIARY_CATEGORY_LABELS[r.category] ?? r.category}`,
+      lines(`${r.from_name} → ${r.to_name}`, r.text),
+      r.day,
+      r.partner_name ?? r.transcribed_name,
+    ),
+  );
+}
+
+/** Everything of this child's that can be chosen, grouped by kind in the order of ITEM_KINDS. */
+export function childItems(db: Db, file: ChildFile): ChildRecordItem[] {
+  return [detailsItem(file), ...carerItems(file), ...contactItems(file), ...healthItems(file), ...sharedCareItems(file), ...diaryItems(db, file.child.id)];
+}
+
+export type ResolvedItem = ChildRecordItem & Pick<ItemChoice, 'necessary' | 'thirdParty'>;
+
+/**
+ * The chosen references, resolved against this child's records (anything else is refused with the
+ * field it came from). A note written for this share is its own item, with its text as the content.
+ */
+export function resolveItems(available: ChildRecordItem[], choices: readonly ItemChoice[]): ResolvedItem[] {
+  const byRef = new Map(available.map((i) => [i.ref, i]));
+  return choices.map((choice, index) => {
+    const base =
+      choice.ref.startsWith('note:') ? item('note', choice.ref.slice('note:'.length), 'A note written for this share', (choice.text ?? '').trim()) : byRef.get(choice.ref);
+    if (!base) throw fieldError(`items.${index}.ref`, 'That is not one of this child’s records (it may have been removed). Choose it again.');
+    return { ...base, necessary: choice.necessary, thirdParty: choice.thirdParty };
+  });
+}

@@ -1,0 +1,158 @@
+import { Button, Checkbox, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { ITEM_KIND_LABELS, ITEM_KINDS, type ChildRecordItem, type ItemChoice } from '../../../shared/contract/sharing';
+
+// Choosing the pieces of information from the child's records (golden rule 6: only what is needed),
+// with, for each, whether it is needed and whether another agency gave it to us (seed 001, 1.3).
+
+const useStyles = makeStyles({
+  groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXXS} 0` },
+  preview: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', marginLeft: '32px', overflowWrap: 'anywhere' },
+  options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginLeft: '32px', paddingLeft: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorBrandStroke2}` },
+  agency: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  note: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+const SHOWN_AT_FIRST = 8;
+
+type Choice = ItemChoice;
+
+export function ItemsPicker({
+  available,
+  value,
+  onChange,
+  errors,
+}: {
+  available: ChildRecordItem[];
+  value: Choice[];
+  onChange: (next: Choice[]) => void;
+  errors?: (path: string) => string | undefined;
+}) {
+  const s = useStyles();
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const chosen = new Map(value.map((c, i) => [c.ref, { choice: c, index: i }]));
+  const set = (ref: string, next: Choice | null) => {
+    const rest = value.filter((c) => c.ref !== ref);
+    if (!next) return onChange(rest);
+    const at = value.findIndex((c) => c.ref === ref);
+    onChange(at === -1 ? [...value, next] : value.map((c) => (c.ref === ref ? next : c)));
+  };
+  const notes = value.filter((c) => c.ref.startsWith('note:'));
+  const nextNote = () => {
+    const used = new Set(notes.map((n) => n.ref));
+    let n = 1;
+    while (used.has(`note:${n}`)) n++;
+    return `note:${n}`;
+  };
+
+  return (
+    <div className={s.groups}>
+      {ITEM_KINDS.filter((k) => k !== 'note').map((kind) => {
+        const items = available.filter((i) => i.kind === kind);
+        if (items.length === 0) return null;
+        const showAll = expanded[kind] || items.length <= SHOWN_AT_FIRST;
+        const shown = showAll ? items : items.filter((i, n) => n < SHOWN_AT_FIRST || chosen.has(i.ref));
+        return (
+          <fieldset key={kind} className={s.group}>
+            <legend className={s.legend}>{ITEM_KIND_LABELS[kind]}</legend>
+            {shown.map((item) => {
+              const c = chosen.get(item.ref);
+              return (
+                <div key={item.ref} className={s.item} data-item={item.ref}>
+                  <Checkbox
+                    label={item.label}
+                    checked={!!c}
+                    onChange={(_e, d) =>
+                      set(
+                        item.ref,
+                        d.checked ? { ref: item.ref, necessary: true, ...(item.suggestedAgency ? { thirdParty: { agency: item.suggestedAgency, agencyConsent: false } } : {}) } : null,
+                      )
+                    }
+                  />
+                  <Text className={s.preview}>{item.content}</Text>
+                  {c && <ItemOptions label={item.label} choice={c.choice} index={c.index} onChange={(next) => set(item.ref, next)} errors={errors} />}
+                </div>
+              );
+            })}
+            {!showAll && (
+              <Button appearance="subtle" onClick={() => setExpanded({ ...expanded, [kind]: true })}>
+                Show all {items.length} {ITEM_KIND_LABELS[kind].toLowerCase()}
+              </Button>
+            )}
+          </fieldset>
+        );
+      })}
+      <fieldset className={s.group}>
+        <legend className={s.legend}>{ITEM_KIND_LABELS.note}</legend>
+        {notes.map((n) => {
+          const index = value.findIndex((c) => c.ref === n.ref);
+          const label = `Note ${n.ref.slice('note:'.length)}`;
+          return (
+            <div key={n.ref} className={s.note}>
+              <Field label={label} hint="Only what the recipient needs. Keep facts and opinions apart." validationMessage={errors?.(`items.${index}.text`)}>
+                <Textarea rows={3} resize="vertical" value={n.text ?? ''} onChange={(_e, d) => set(n.ref, { ...n, text: d.value })} />
+              </Field>
+              <ItemOptions label={label} choice={n} index={index} onChange={(next) => set(n.ref, next)} errors={errors} />
+              <div>
+                <Button icon={<DeleteRegular />} appearance="subtle" onClick={() => set(n.ref, null)}>
+                  Remove {label.toLowerCase()}
+                </Button>
+              </div>
+            </div>
+          );
+        })}
+        <div>
+          <Button icon={<AddRegular />} onClick={() => onChange([...value, { ref: nextNote(), necessary: true, text: '' }])}>
+            Add a note written for this share
+          </Button>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function ItemOptions({
+  label,
+  choice,
+  index,
+  onChange,
+  errors,
+}: {
+  label: string;
+  choice: Choice;
+  index: number;
+  onChange: (next: Choice) => void;
+  errors?: (path: string) => string | undefined;
+}) {
+  const s = useStyles();
+  const third = choice.thirdParty;
+  return (
+    <div className={s.options} role="group" aria-label={`About: ${label}`}>
+      <Checkbox label="Needed for this purpose" checked={choice.necessary} onChange={(_e, d) => onChange({ ...choice, necessary: d.checked === true })} />
+      <Checkbox
+        label="It came from another agency (third-party information)"
+        checked={!!third}
+        onChange={(_e, d) => {
+          const { thirdParty: _drop, ...rest } = choice;
+          onChange(d.checked ? { ...rest, thirdParty: { agency: '', agencyConsent: false } } : rest);
+        }}
+      />
+      {third && (
+        <div className={s.agency}>
+          <Field label="Which agency" required validationMessage={errors?.(`items.${index}.thirdParty.agency`)}>
+            <Input value={third.agency} onChange={(_e, d) => onChange({ ...choice, thirdParty: { ...third, agency: d.value } })} />
+          </Field>
+          <Checkbox
+            label="That agency agreed to it being passed on"
+            checked={third.agencyConsent}
+            onChange={(_e, d) => onChange({ ...choice, thirdParty: { ...third, agencyConsent: d.checked === true } })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { Badge, InfoLabel, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
+import type { Session } from '../../../shared/contract/auth';
+import { rolesAllow } from '../../../shared/contract/define';
+import { contract, type ChannelName } from '../../../shared/contract/index';
+import { OUTCOME_LABELS, SHARING_STATUS_LABELS, type SharingStatus } from '../../../shared/contract/sharing';
+import { SHARING_RULES, type Assessment, type SharingOutcome } from '../../../shared/contract/sharing-policy';
+
+/** Whether this user may call a channel: buttons follow the contract's roles, never a second list. */
+export function can(session: Session, channel: ChannelName): boolean {
+  return rolesAllow(contract[channel].access, session.roles);
+}
+
+const STATUS_COLOUR: Record<SharingStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
+  shared: 'success',
+  'not-shared': 'informative',
+  'awaiting-authorisation': 'warning',
+  declined: 'danger',
+};
+
+export function StatusBadge({ status }: { status: SharingStatus }) {
+  return (
+    <Badge appearance="filled" color={STATUS_COLOUR[status]} data-status={status}>
+      {SHARING_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+const OUTCOME_COLOUR: Record<SharingOutcome, 'success' | 'danger' | 'warning' | 'informative'> = {
+  share: 'success',
+  'do-not-share': 'danger',
+  'needs-authorisation': 'warning',
+  'needs-more-information': 'informative',
+};
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  check: { display: 'grid', gridTemplateColumns: '20px 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  ok: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
+  notOk: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
+  message: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, margin: 0 },
+  quote: { fontStyle: 'italic' },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalS },
+});
+
+/**
+ * The engine's checklist: one line per rule, in the order of the questions before sharing, each
+ * ok or not with its plain message, and the seed rule it comes from behind an info button.
+ */
+export function Checklist({ assessment, label = 'The checklist' }: { assessment: Assessment; label?: string }) {
+  const s = useStyles();
+  return (
+    <section aria-label={label} data-testid="checklist" data-outcome={assessment.outcome}>
+      <div className={s.head}>
+        <Badge size="large" appearance="filled" color={OUTCOME_COLOUR[assessment.outcome]} data-testid="outcome">
+          {OUTCOME_LABELS[assessment.outcome]}
+        </Badge>
+      </div>
+      <ol className={s.list}>
+        {assessment.checks.map((c) => {
+          const help = SHARING_RULES[c.rule];
+          return (
+            <li key={c.rule} className={s.check} data-rule={c.rule} data-ok={c.ok}>
+              {c.ok ? (
+                <CheckmarkCircleFilled className={s.ok} aria-label="In order" />
+              ) : (
+                <DismissCircleFilled className={s.notOk} aria-label="Holds the share back" />
+              )}
+              <div>
+                <InfoLabel
+                  weight="semibold"
+                  info={
+                    <>
+                      <span className={s.quote}>“{help.quote}”</span> ({help.source})
+                    </>
+                  }
+                >
+                  {help.title}
+                </InfoLabel>
+                <Text as="p" block className={s.message}>
+                  {c.message}
+                </Text>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

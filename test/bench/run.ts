@@ -1,0 +1,288 @@
+/**
+ * `npm run bench [-- --json] [-- --runs N] [-- --data DIR]`
+ *
+ * Opens the real core over a large generated setting (test/fixtures/generate.ts; cached in
+ * .bench-data/) and times, as medians over repeated runs, each diary call next to a raw
+ * prepared-statement baseline measured in the same run on a second connection to the same
+ * encrypted database:
+ *
+ * - unlock and open: `auth.login` (scrypt key slot + open + migrations check) vs opening with the key;
+ * - the week view of a room of 40 children, one child's week, the patterns query over 8 weeks, a
+ *   search, and adding an entry: the core call vs the same SQL run raw.
+ *
+ * Sensitive reads are audited by the core (an append to the hash-chained audit log, committed with
+ * synchronous=FULL). The raw baseline is reported twice: the query alone ("raw"), and the query plus
+ * the same audit append ("raw + audit"), which is the work the core must do; the core's overhead is
+ * measured against the latter. Not a test: nothing here fails on a number.
+ */
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase, type Db } from '../../electron/core/db/connection';
+import { appendAudit } from '../../electron/core/audit/log';
+import {
+  CHILD_WEEK_SQL,
+  PATTERN_COUNTS_SQL,
+  ROOM_CHILDREN_SQL,
+  ROOM_WEEK_SQL,
+  searchSql,
+  WEEK_SHARES_SQL,
+} from '../../electron/core/diary/repo';
+import { openCore, type Core } from '../../electron/core/index';
+import { Vault } from '../../electron/core/vault/index';
+import { createFileStore } from '../../electron/core/vault/store';
+import { addDays, addWeeks, weekStart } from '../../shared/domain/weeks';
+import { BENCH_ADMIN, ensureBenchData, LAST_DAY } from '../fixtures/generate';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 40;
+const dataDir = args.includes('--data') ? resolve(args[args.indexOf('--data') + 1]) : resolve(import.meta.dirname, '../../.bench-data/default');
+const children = args.includes('--children') ? Number(args[args.indexOf('--children') + 1]) : 150;
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+async function timeAsync(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+function timeSync(n: number, fn: (i: number) => unknown): number {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    fn(i);
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+
+/** Interleaves core and raw runs (core, raw, core, raw…) so both see the same cache and disk state. */
+async function pair(n: number, core: (i: number) => Promise<unknown>, raw: (i: number) => unknown, rawAudit: (i: number) => unknown) {
+  for (let i = 0; i < 5; i++) {
+    await core(i);
+    raw(i);
+    rawAudit(i);
+  }
+  const c: number[] = [];
+  const r: number[] = [];
+  const ra: number[] = [];
+  for (let i = 0; i < n; i++) {
+    c.push(await timeAsync(1, () => core(i)));
+    r.push(timeSync(1, () => raw(i)));
+    ra.push(timeSync(1, () => rawAudit(i)));
+  }
+  return { core: median(c), raw: median(r), rawAudit: median(ra) };
+}
+
+async function main() {
+  log(`Benchmark data: ${dataDir}`);
+  const t0 = performance.now();
+  const data = await ensureBenchData(dataDir, { children, log: (m) => log(`  generating: ${m}`) });
+  if (performance.now() - t0 > 5000) log(`Generated in ${Math.round((performance.now() - t0) / 1000)} s`);
+
+  // Raw connection: the key unwrapped the same way, the database opened directly.
+  const vault = new Vault(createFileStore(dataDir), () => new Date());
+  const key = await vault.unlockWithPassword(BENCH_ADMIN.username, BENCH_ADMIN.password);
+  const dbPath = join(dataDir, 'twoway.db');
+
+  // 1. Unlock and open: the core's login vs opening with the key (no scrypt).
+  const openRawMs = timeSync(5, () => {
+    const db = openDatabase(dbPath, Buffer.from(key));
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.close();
+  });
+  const core: Core = await openCore({ dataDir });
+  const unlockMs = await timeAsync(5, async () => {
+    await core.invoke('auth.login', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
+    await core.invoke('auth.lock');
+  });
+  await core.invoke('auth.login', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
+  const userId = (await core.invoke('auth.session')).session!.userId;
+
+  const raw: Db = openDatabase(dbPath, Buffer.from(key));
+  key.fill(0);
+  const entries = Number(raw.prepare('SELECT count(*) AS n FROM diary_entries').get()!.n);
+  const rooms = raw.prepare(`SELECT room, count(*) AS n FROM children WHERE status = 'current' GROUP BY room ORDER BY n DESC, room`).all() as { room: string; n: number }[];
+  const room = rooms[0].room;
+  const roomSize = rooms[0].n;
+  // Ten recent weeks, visited in turn; one child of that room per run.
+  const weeks = Array.from({ length: 10 }, (_, i) => addWeeks(weekStart(LAST_DAY), -i * 3));
+  const roomChildren = raw.prepare(ROOM_CHILDREN_SQL).all({ room }) as { id: string }[];
+  const childOf = (i: number) => roomChildren[(i * 7) % roomChildren.length].id;
+  const weekOf = (i: number) => weeks[i % weeks.length];
+  const audit = (channel: string, recordIds: string[]) =>
+    appendAudit(raw, { at: new Date().toISOString(), userId, channel, kind: 'read', recordIds });
+
+  const stmt = {
+    roomChildren: raw.prepare(ROOM_CHILDREN_SQL),
+    roomWeek: raw.prepare(ROOM_WEEK_SQL),
+    childWeek: raw.prepare(CHILD_WEEK_SQL),
+    shares: raw.prepare(WEEK_SHARES_SQL),
+    patterns: raw.prepare(PATTERN_COUNTS_SQL),
+  };
+  const rawRoom = (i: number) => {
+    const p = { room, from: weekOf(i), to: addDays(weekOf(i), 6) };
+    return [stmt.roomChildren.all({ room }), stmt.roomWeek.all(p)];
+  };
+  const rawChild = (i: number) => {
+    const p = { childId: childOf(i), from: weekOf(i), to: addDays(weekOf(i), 6) };
+    return [stmt.childWeek.all(p), stmt.shares.all(p)];
+  };
+  const rawPatterns = (i: number) => stmt.patterns.all({ childId: childOf(i), from: addWeeks(weekOf(i), -7), to: addDays(weekOf(i), 6) });
+
+  log(`Timing ${runs} runs each over ${entries.toLocaleString('en-GB')} entries; room ${room} has ${roomSize} children.`);
+  const roomWeek = await pair(
+    runs,
+    (i) => core.invoke('diary.roomWeek', { room, week: weekOf(i) }),
+    rawRoom,
+    (i) => {
+      const out = rawRoom(i);
+      audit('diary.roomWeek', []);
+      return out;
+    },
+  );
+  const childWeek = await pair(
+    runs,
+    (i) => core.invoke('diary.childWeek', { childId: childOf(i), week: weekOf(i) }),
+    rawChild,
+    (i) => {
+      const out = rawChild(i);
+      audit('diary.childWeek', [`child:${childOf(i)}`]);
+      return out;
+    },
+  );
+  const patterns = await pair(
+    runs,
+    (i) => core.invoke('diary.patterns', { childId: childOf(i), weeks: 8, until: weekOf(i) }),
+    rawPatterns,
+    (i) => {
+      const out = rawPatterns(i);
+      audit('diary.patterns', [`child:${childOf(i)}`]);
+      return out;
+    },
+  );
+
+  // A search a key person would type: a word of medium frequency, across the whole setting, newest first.
+  const queries = ['calpol', 'nappy rash', 'inhaler', 'wellies', 'grandma', 'mitten', 'eczema', 'tearful', 'conkers', 'antibiotics'];
+  const searchInput = (i: number) => ({ query: queries[i % queries.length], limit: 50 });
+  const searchStmts = queries.map((q) => {
+    const s = searchSql({ query: q, limit: 50 })!;
+    return { stmt: raw.prepare(s.sql), params: s.params };
+  });
+  const rawSearch = (i: number) => searchStmts[i % queries.length].stmt.all(searchStmts[i % queries.length].params);
+  const search = await pair(
+    runs,
+    (i) => core.invoke('diary.search', searchInput(i)),
+    rawSearch,
+    (i) => {
+      const out = rawSearch(i);
+      audit('diary.search', []);
+      return out;
+    },
+  );
+  // The same search narrowed to one child (the case where the index is read furthest).
+  const childSearch = await timeAsync(runs, (i) => core.invoke('diary.search', { query: 'tired', childId: childOf(i), limit: 50 }));
+
+  // Adding an entry: the core's write (transaction, checks, revision, entry, search index, audit) vs the three inserts raw.
+  const addDay = addDays(LAST_DAY, 0);
+  const insRev = raw.prepare(`INSERT INTO diary_revisions (entry_id, rev, text, category, time, reason, by_user, at) VALUES (?, 1, ?, 'message', NULL, NULL, ?, ?)`);
+  const insEntry = raw.prepare(
+    `INSERT INTO diary_entries (id, child_id, day, time, category, current_rev, revisions, from_kind, from_id, from_name, to_kind, to_name, created_by, created_at)
+     VALUES (?, ?, ?, NULL, 'message', ?, 1, 'staff', ?, 'Bench', 'carer', 'Parents and carers', ?, ?)`,
+  );
+  const insFts = raw.prepare('INSERT INTO diary_fts (rowid, text) VALUES (?, ?)');
+  let added = 0;
+  const rawAdd = (i: number, withAudit: boolean) => {
+    const id = `bench-raw-${Date.now()}-${i}-${added++}`;
+    const at = new Date().toISOString();
+    const text = `Benchmark message ${i}: please bring in spare clothes.`;
+    raw.exec('BEGIN IMMEDIATE');
+    const rev = insRev.run([id, text, userId, at]).lastInsertRowid;
+    insEntry.run([id, childOf(i), addDay, rev, userId, userId, at]);
+    insFts.run([rev, text]);
+    if (withAudit) audit('diary.add', [`child:${childOf(i)}`, `diary:${id}`]);
+    raw.exec('COMMIT');
+  };
+  const addEntry = await pair(
+    runs,
+    (i) =>
+      core.invoke('diary.add', {
+        childId: childOf(i),
+        day: addDay,
+        category: 'message',
+        from: { kind: 'staff' },
+        to: { kind: 'carer' },
+        text: `Benchmark message ${i}: please bring in spare clothes.`,
+      }),
+    (i) => rawAdd(i, false),
+    (i) => rawAdd(i, true),
+  );
+
+  await core.close();
+  raw.close();
+
+  const result = {
+    entries,
+    loadAverage: round(loadavg()[0]),
+    children: data.children,
+    roomSize,
+    runs,
+    unlockMs: round(unlockMs),
+    openRawMs: round(openRawMs),
+    roomWeekMs: round(roomWeek.core),
+    roomWeekRawMs: round(roomWeek.raw),
+    roomWeekRawAuditMs: round(roomWeek.rawAudit),
+    childWeekMs: round(childWeek.core),
+    childWeekRawMs: round(childWeek.raw),
+    childWeekRawAuditMs: round(childWeek.rawAudit),
+    patternsMs: round(patterns.core),
+    patternsRawMs: round(patterns.raw),
+    patternsRawAuditMs: round(patterns.rawAudit),
+    searchMs: round(search.core),
+    searchRawMs: round(search.raw),
+    searchRawAuditMs: round(search.rawAudit),
+    searchOneChildMs: round(childSearch),
+    addEntryMs: round(addEntry.core),
+    addEntryRawMs: round(addEntry.raw),
+    addEntryRawAuditMs: round(addEntry.rawAudit),
+  };
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const rows: [string, number, number, number, string][] = [
+    ['Room week (' + roomSize + ' children)', result.roomWeekMs, result.roomWeekRawMs, result.roomWeekRawAuditMs, '< 30 ms'],
+    ["One child's week", result.childWeekMs, result.childWeekRawMs, result.childWeekRawAuditMs, '< 5 ms'],
+    ['Patterns, 8 weeks', result.patternsMs, result.patternsRawMs, result.patternsRawAuditMs, ''],
+    ['Search (whole setting)', result.searchMs, result.searchRawMs, result.searchRawAuditMs, '< 50 ms'],
+    ['Add an entry', result.addEntryMs, result.addEntryRawMs, result.addEntryRawAuditMs, '< 5 ms'],
+  ];
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (x: number) => x.toFixed(2).padStart(8);
+  console.log(`TwoWay diary benchmark: ${entries.toLocaleString('en-GB')} entries, ${data.children} children, medians of ${runs} runs (ms)\n`);
+  console.log(`${pad('', 26)}${'core'.padStart(8)}${'raw'.padStart(8)}${'raw+audit'.padStart(11)}${'core/raw+a'.padStart(12)}  target`);
+  for (const [name, c, r, ra, target] of rows) {
+    console.log(`${pad(name, 26)}${num(c)}${num(r)}${num(ra).padStart(11)}${(c / ra).toFixed(2).padStart(12)}  ${target}`);
+  }
+  console.log(`${pad('Search (one child)', 26)}${num(result.searchOneChildMs)}`);
+  console.log(`\nLoad average while measuring: ${result.loadAverage} (2 cores: above 1 means other work shared the machine).`);
+  console.log(`Unlock and open: ${result.unlockMs.toFixed(0)} ms through the core (scrypt key slot + open), ${result.openRawMs.toFixed(1)} ms opening with the key alone.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

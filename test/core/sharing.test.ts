@@ -1,0 +1,548 @@
+import Database from '@signalapp/sqlcipher';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
+import type { Role } from '../../shared/contract/define';
+import type { InputOf } from '../../shared/contract/index';
+import { londonDay } from '../../shared/domain/dates';
+import { addDaysToDay, addMonthsToDay } from '../../shared/domain/weekdays';
+import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore } from './helpers';
+
+// Information-sharing decisions: the decision record, authorisation by a second person, decisions
+// not to share, immutability and addenda, the register and the share pack. The engine itself is
+// tested in policy.test.ts; here the core must run it again and never trust the renderer.
+
+const PASSWORD = 'a settled password 7';
+let core: Core;
+let dir: string;
+let recoveryKey: string;
+let cleanup: () => Promise<void>;
+const today = londonDay();
+
+let oak: string; // the next school
+let socialCare: string; // children's social care
+let sunshine: string; // a childminder the child also attends
+
+let childId: string;
+let mum: string;
+let peanut: string; // an allergy
+let bruise: string; // a diary entry: a concern noticed at drop-off
+let fromSunshine: string; // a diary entry typed in from the childminder's book (third-party)
+
+async function addStaff(username: string, fullName: string, roles: Role[]) {
+  await loginAdmin(core);
+  await core.invoke('users.create', { fullName, username, password: 'initial password 1', roles });
+  await core.invoke('auth.login', { username, password: 'initial password 1' });
+  await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
+}
+
+async function as(username: string) {
+  const { session } = await core.invoke('auth.session');
+  if (session?.username === username) return;
+  if (username === ADMIN.username) await loginAdmin(core);
+  else await core.invoke('auth.login', { username, password: PASSWORD });
+}
+
+beforeAll(async () => {
+  ({ core, dir, recoveryKey, cleanup } = await setUpCore());
+  await addStaff('dina', 'Dina Lead', ['dsl']);
+  await addStaff('mark', 'Mark Manager', ['manager']);
+  await addStaff('pat', 'Pat Keyperson', ['practitioner']);
+  await addStaff('olly', 'Olly Office', ['office']);
+  await loginAdmin(core);
+  ({ id: oak } = await core.invoke('partners.create', { name: 'Oak Primary School', kind: 'school', secureEmail: 'office@oak.sch.example' }));
+  ({ id: socialCare } = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care' }));
+  ({ id: sunshine } = await core.invoke('partners.create', { name: 'Sunshine Childminding', kind: 'childminder' }));
+}, 120_000);
+afterAll(async () => cleanup());
+
+beforeEach(async () => {
+  await as(ADMIN.username);
+  ({ id: childId } = await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2022-03-14', room: 'Rainbow' }));
+  ({ id: mum } = await core.invoke('carers.create', { childId, fullName: 'Sarah Jones', relationship: 'Mother', parentalResponsibility: true }));
+  ({ id: peanut } = await core.invoke('children.addHealth', {
+    childId,
+    kind: 'allergy',
+    name: 'Peanuts',
+    severity: 'anaphylaxis',
+    actionPlan: 'Adrenaline pen in the office; call 999.',
+  }));
+  await core.invoke('children.addSharedCare', { childId, partnerId: sunshine, days: [{ day: 'wed', session: 'all-day' }] });
+  ({ id: bruise } = await core.invoke('diary.add', {
+    childId,
+    day: today,
+    category: 'wellbeing',
+    from: { kind: 'staff' },
+    to: { kind: 'staff' },
+    text: 'Bruising noticed on the upper arm at drop-off; Millie said “daddy grabbed me”.',
+  }));
+  ({ id: fromSunshine } = await core.invoke('diary.add', {
+    childId,
+    day: addDaysToDay(today, -1),
+    category: 'message',
+    from: { kind: 'partner', partnerId: sunshine, person: 'Jo Smith' },
+    to: { kind: 'staff' },
+    text: 'Jo says Millie has been withdrawn and flinches when her father collects her.',
+  }));
+});
+
+/** A share to the next school, on the parents' written consent in the register. */
+function schoolShare(over: Partial<InputOf<'sharing.record'>> = {}): InputOf<'sharing.record'> {
+  return {
+    childId,
+    partnerId: oak,
+    purpose: 'Transition to Reception in September: the allergy plan.',
+    legitimatePurpose: true,
+    hasRoleInChildsCare: true,
+    items: [{ ref: `health:${peanut}`, necessary: true }],
+    identifiable: true,
+    confidential: true,
+    consentScope: 'transition',
+    consent: 'given',
+    statutoryDuty: false,
+    courtOrder: false,
+    harm: 'none',
+    adviceSought: false,
+    parentsInformed: true,
+    method: 'secure-email',
+    decision: 'share',
+    reasons: 'Mum asked us to pass on the allergy plan before Millie starts school.',
+    ...over,
+  };
+}
+
+/** A referral to children's social care: the parents refused, and there is reasonable cause to believe the child is at risk. */
+function safeguardingShare(over: Partial<InputOf<'sharing.record'>> = {}): InputOf<'sharing.record'> {
+  return {
+    childId,
+    partnerId: socialCare,
+    purpose: 'Referral: bruising and a disclosure at drop-off.',
+    legitimatePurpose: true,
+    hasRoleInChildsCare: true,
+    items: [
+      { ref: `diary:${bruise}`, necessary: true },
+      { ref: 'note:1', necessary: true, text: 'Body map completed by the DSL at 09:10. Mum was told we would speak to social care and refused consent.' },
+      { ref: `health:${peanut}`, necessary: false },
+    ],
+    identifiable: true,
+    confidential: true,
+    consent: 'refused',
+    statutoryDuty: false,
+    courtOrder: false,
+    harm: 'significant-harm-suspected',
+    adviceSought: true,
+    adviceFrom: 'Duty social worker at the front door (no names given)',
+    adviceNote: 'Advised to make a referral today.',
+    parentsInformed: true,
+    method: 'secure-email',
+    decision: 'share',
+    reasons: 'A disclosure and a bruise: the risk to Millie outweighs her mother’s refusal.',
+    ...over,
+  };
+}
+
+async function giveTransitionConsent() {
+  await as(ADMIN.username);
+  return core.invoke('consent.record', { childId, scope: 'transition', recipients: [oak], givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'written' });
+}
+
+async function decisionCount(): Promise<number> {
+  await as('dina');
+  return (await core.invoke('sharing.list', { childId })).total;
+}
+
+/** Audit entries of one channel that touched this test's child. */
+async function audited(channel: string): Promise<number> {
+  await as(ADMIN.username);
+  return (await core.invoke('audit.list', { childId, limit: 1000 })).entries.filter((e) => e.channel === channel).length;
+}
+
+describe('the decision record', () => {
+  it('“Share with consent where appropriate”: a share on the parents’ consent is recorded with the consent record it relied on, and the items frozen', async () => {
+    const { id: consentId } = await giveTransitionConsent();
+    await as('dina');
+    const assessed = await core.invoke('sharing.assess', schoolShare());
+    expect(assessed.assessment.outcome).toBe('share');
+    expect(assessed.consent).toMatchObject({ scope: 'transition', valid: true, consentId, suggested: 'given' });
+    expect(assessed.consent?.message).toContain('Sarah Jones (Mother)');
+
+    const { id, status } = await core.invoke('sharing.record', schoolShare());
+    expect(status).toBe('shared');
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision).toMatchObject({
+      status: 'shared',
+      decision: 'share',
+      basis: 'consent',
+      recipientName: 'Oak Primary School',
+      decidedByName: 'Dina Lead',
+      decidedByRoles: ['dsl'],
+      needsAuthorisation: false,
+      authorisation: null,
+      reasons: 'Mum asked us to pass on the allergy plan before Millie starts school.',
+    });
+    expect(decision.consent).toMatchObject({ consentId, valid: true });
+    expect(decision.sharedAt).toBe(decision.decidedAt);
+    // What exactly was shared, frozen at that moment: the label and the content as they were.
+    expect(decision.items).toHaveLength(1);
+    expect(decision.items[0]).toMatchObject({ ref: `health:${peanut}`, label: 'Allergy: Peanuts', shared: true });
+    expect(decision.items[0].content).toContain('Adrenaline pen in the office');
+
+    // The record does not follow later changes to the child's file.
+    await as(ADMIN.username);
+    await core.invoke('children.updateHealth', { healthId: peanut, kind: 'allergy', name: 'Peanuts and tree nuts', severity: 'anaphylaxis', actionPlan: 'Two pens now.' });
+    await as('dina');
+    const again = await core.invoke('sharing.get', { sharingId: id });
+    expect(again.items[0].label).toBe('Allergy: Peanuts');
+    expect(again.items[0].content).toContain('Adrenaline pen in the office');
+  });
+
+  it('“The decision should never be made as an individual, but with the back-up of the management team”: refused consent and significant harm waits for a second person; the decider and a practitioner cannot authorise it, a manager can', async () => {
+    await as('dina');
+    const assessed = await core.invoke('sharing.assess', safeguardingShare());
+    expect(assessed.assessment.outcome).toBe('needs-authorisation');
+    expect(assessed.needsAuthorisation).toBe(true);
+    expect(assessed.authorisers).toBe('the DSL or a manager');
+
+    const { id, status } = await core.invoke('sharing.record', safeguardingShare());
+    expect(status).toBe('awaiting-authorisation');
+    const pending = await core.invoke('sharing.pending');
+    expect(pending.decisions.map((d) => d.id)).toContain(id);
+
+    // The DSL who decided cannot also authorise it.
+    await expect(core.invoke('sharing.authorise', { sharingId: id, agree: true })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/cannot also authorise/) });
+    // A practitioner is not one of the policy's authorising roles.
+    await as('pat');
+    await expect(core.invoke('sharing.authorise', { sharingId: id, agree: true })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/the DSL or a manager/) });
+    expect((await core.invoke('sharing.pending')).decisions.map((d) => d.id)).not.toContain(id);
+    await as('dina');
+    expect((await core.invoke('sharing.get', { sharingId: id })).status).toBe('awaiting-authorisation');
+
+    // A manager, logged in as herself, agrees: now it is shared, and the engine's re-run says so.
+    await as('mark');
+    const mine = await core.invoke('sharing.pending');
+    expect(mine.canAuthorise).toBe(true);
+    expect(mine.decisions.find((d) => d.id === id)).toMatchObject({ childName: 'Millie (Amelia Jones)', recipientName: 'Children’s Social Care (MASH)' });
+    expect((await core.invoke('sharing.get', { sharingId: id })).canAuthorise).toBe(true);
+    expect(await core.invoke('sharing.authorise', { sharingId: id, agree: true, note: 'Agreed: refer today.' })).toEqual({ status: 'shared' });
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision).toMatchObject({
+      status: 'shared',
+      basis: 'safeguarding',
+      outcomeAtRecord: 'needs-authorisation',
+      authorisation: { agreed: true, byName: 'Mark Manager', byRoles: ['manager'], how: 'own-login', note: 'Agreed: refer today.' },
+    });
+    expect(decision.assessmentAtRecord.outcome).toBe('needs-authorisation');
+    expect(decision.assessment.outcome).toBe('share');
+    expect(decision.sharedAt).toBe(decision.authorisedAt);
+    // Exactly the needed items were shared; the one marked not needed was held back with the reason.
+    expect(decision.items.filter((i) => i.shared).map((i) => i.ref)).toEqual([`diary:${bruise}`, 'note:1']);
+    expect(decision.items.find((i) => i.ref === `health:${peanut}`)).toMatchObject({ shared: false, withheldReason: expect.stringMatching(/Not needed/) });
+    // Authorised once: a second agreement is refused.
+    expect(await errorCode(core.invoke('sharing.authorise', { sharingId: id, agree: true }))).toBe('conflict');
+
+    // The audit trail names the child for the record and for the authorisation.
+    await as(ADMIN.username);
+    const { entries } = await core.invoke('audit.list', { childId, limit: 100 });
+    const channels = entries.map((e) => e.channel);
+    expect(channels).toContain('sharing.record');
+    expect(channels).toContain('sharing.authorise');
+    expect(entries.find((e) => e.channel === 'sharing.authorise')?.recordIds).toEqual(expect.arrayContaining([`child:${childId}`, `sharing:${id}`]));
+  });
+
+  it('a second person at the same laptop confirms with their own password; a wrong password is refused and nothing is written', async () => {
+    await as('dina');
+    const before = await decisionCount();
+    const auditBefore = await audited('sharing.record');
+    await as('dina');
+    const wrong = core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'mark', password: 'not his password' } }));
+    await expect(wrong).rejects.toMatchObject({ code: 'wrong-credentials', issues: [{ path: ['authoriser', 'password'] }] });
+    expect(await decisionCount()).toBe(before);
+    expect(await audited('sharing.record')).toBe(auditBefore);
+
+    await as('dina');
+    const { id, status } = await core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'mark', password: PASSWORD } }));
+    expect(status).toBe('shared');
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision.authorisation).toMatchObject({ agreed: true, byName: 'Mark Manager', how: 'same-laptop-password' });
+    expect(decision.decidedByName).toBe('Dina Lead');
+    // The one logged in is still the DSL: the second person's password did not log them in.
+    expect((await core.invoke('auth.session')).session?.username).toBe('dina');
+
+    // A second person who is not an authoriser is refused, even with the right password.
+    const office = core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'olly', password: PASSWORD } }));
+    await expect(office).rejects.toMatchObject({ code: 'forbidden', issues: [{ path: ['authoriser', 'username'] }] });
+    // The decider typing their own password is still one person.
+    expect(await errorCode(core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'dina', password: PASSWORD } })))).toBe('forbidden');
+  });
+
+  it('“Keep a record of your decision and the reasons for it – whether it is to share information or not”: a decision not to share is recorded with the reasons', async () => {
+    await as('dina');
+    expect(await errorCode(core.invoke('sharing.record', safeguardingShare({ decision: 'do-not-share', reasons: '   ' })))).toBe('invalid-input');
+    const { id, status } = await core.invoke(
+      'sharing.record',
+      schoolShare({ consentScope: undefined, consent: 'refused', decision: 'do-not-share', reasons: 'Mum does not want the school told yet; there is no risk to Millie.' }),
+    );
+    expect(status).toBe('not-shared');
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision).toMatchObject({ status: 'not-shared', decision: 'do-not-share', outcomeAtRecord: 'do-not-share', sharedAt: null, itemsShared: 0, itemsWithheld: 1 });
+    expect(decision.reasons).toBe('Mum does not want the school told yet; there is no risk to Millie.');
+    expect(decision.items[0]).toMatchObject({ shared: false, withheldReason: 'Not shared, because the decision was not to share.' });
+    // There is no share pack for a decision not to share.
+    expect(await errorCode(core.invoke('sharing.pack', { sharingId: id }))).toBe('conflict');
+    // And no second person is asked for.
+    expect(await errorCode(core.invoke('sharing.record', schoolShare({ decision: 'do-not-share', authoriser: { username: 'mark', password: PASSWORD } })))).toBe('invalid-input');
+  });
+
+  it('a second person who does not agree is recorded too: the decision is not authorised and nothing is shared', async () => {
+    await as('dina');
+    const { id } = await core.invoke('sharing.record', safeguardingShare());
+    await as('mark');
+    expect(await errorCode(core.invoke('sharing.authorise', { sharingId: id, agree: false }))).toBe('invalid-input');
+    expect(await core.invoke('sharing.authorise', { sharingId: id, agree: false, note: 'Speak to the duty team first; not enough yet.' })).toEqual({ status: 'declined' });
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision).toMatchObject({ status: 'declined', sharedAt: null, itemsShared: 0, authorisation: { agreed: false, note: 'Speak to the duty team first; not enough yet.' } });
+    expect(decision.items.every((i) => !i.shared)).toBe(true);
+  });
+});
+
+describe('the core does not trust the renderer', () => {
+  it('the engine is re-run in the core: “Except in cases of child protection, the parent’s wishes must be respected if they do not give consent”', async () => {
+    await as('dina');
+    const before = await decisionCount();
+    // Refused consent and no significant harm: the engine says do not share, whatever the renderer claims.
+    const refused = core.invoke('sharing.record', schoolShare({ consentScope: undefined, consent: 'refused' }));
+    await expect(refused).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['decision'], message: expect.stringMatching(/respect the parents' wishes/) }] });
+    // Ordinary email for confidential information: more is needed first.
+    expect(await errorCode(core.invoke('sharing.record', safeguardingShare({ method: 'plain-email' })))).toBe('invalid-input');
+    expect(await decisionCount()).toBe(before);
+  });
+
+  it('consent claimed as given must be in the consent register', async () => {
+    await as('dina');
+    // No scope chosen, or a scope with no consent: the claim is refused and the engine is not told it.
+    const noScope = await core.invoke('sharing.assess', schoolShare({ consentScope: undefined }));
+    expect(noScope.problems.map((p) => p.path.join('.'))).toEqual(['consent']);
+    expect(noScope.assessment.outcome).not.toBe('share');
+    const notInRegister = await core.invoke('sharing.assess', schoolShare());
+    expect(notInRegister.consent).toMatchObject({ valid: false, reason: 'never-given', suggested: 'not-sought' });
+    expect(notInRegister.problems[0].message).toMatch(/The consent register does not show consent/);
+    await expect(core.invoke('sharing.record', schoolShare())).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['consent'] }] });
+
+    // A refusal in the register is shown as the register's answer, with the record behind it.
+    await as(ADMIN.username);
+    const { id: refusal } = await core.invoke('consent.record', { childId, scope: 'additional-needs', decision: 'refused', recipients: 'all-partners', givenByCarerId: mum, givenOn: today, method: 'written' });
+    await as('dina');
+    const refusedAnswer = await core.invoke('sharing.assess', schoolShare({ consentScope: 'additional-needs', consent: 'refused' }));
+    expect(refusedAnswer.consent).toMatchObject({ valid: false, reason: 'refused', relatedConsentId: refusal, suggested: 'refused' });
+    expect(refusedAnswer.problems).toEqual([]);
+  });
+
+  it('items come from this child’s records only, and advice is recorded without naming the child (golden rule 3)', async () => {
+    await as(ADMIN.username);
+    const { id: other } = await core.invoke('children.create', { legalName: 'Ben Ahmed', dateOfBirth: '2022-01-02' });
+    const { id: hisAllergy } = await core.invoke('children.addHealth', { childId: other, kind: 'allergy', name: 'Milk', severity: 'mild' });
+    await as('dina');
+    await expect(core.invoke('sharing.assess', schoolShare({ items: [{ ref: `health:${hisAllergy}`, necessary: true }] }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: ['items.0.ref'] }],
+    });
+    const named = await core.invoke('sharing.assess', safeguardingShare({ adviceNote: 'Talked it through with the duty team about Millie.' }));
+    expect(named.problems).toEqual([{ path: ['adviceNote'], message: expect.stringMatching(/without naming the child/) }]);
+    expect(await errorCode(core.invoke('sharing.record', safeguardingShare({ adviceFrom: 'Asked about Amelia Jones' })))).toBe('invalid-input');
+  });
+
+  it('who decided comes from the session: an office user cannot record, and a practitioner only proposes when the policy allows', async () => {
+    await as('olly');
+    expect(await errorCode(core.invoke('sharing.record', schoolShare()))).toBe('forbidden');
+    await giveTransitionConsent();
+    await as('pat');
+    await expect(core.invoke('sharing.record', schoolShare())).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/does not let practitioners/) });
+
+    await as('mark');
+    await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: true });
+    try {
+      await as('pat');
+      // The engine alone would say "share" (consent is in the register); a practitioner's share is a proposal.
+      const assessed = await core.invoke('sharing.assess', schoolShare());
+      expect(assessed).toMatchObject({ proposalOnly: true, needsAuthorisation: true, assessment: { outcome: 'share' } });
+      const { id, status } = await core.invoke('sharing.record', schoolShare());
+      expect(status).toBe('awaiting-authorisation');
+      // The practitioner sees their own proposal, and not the register.
+      expect((await core.invoke('sharing.get', { sharingId: id })).proposal).toBe(true);
+      expect((await core.invoke('sharing.pending')).decisions.map((d) => d.id)).toEqual([id]);
+      expect(await errorCode(core.invoke('sharing.list', {}))).toBe('forbidden');
+      await as('dina');
+      expect(await core.invoke('sharing.authorise', { sharingId: id, agree: true })).toEqual({ status: 'shared' });
+      // Another practitioner's proposals are not theirs to open.
+      await as('dina');
+      const { id: dinas } = await core.invoke('sharing.record', schoolShare({ reasons: 'The DSL’s own decision.' }));
+      await as('pat');
+      expect(await errorCode(core.invoke('sharing.get', { sharingId: dinas }))).toBe('forbidden');
+    } finally {
+      await as('mark');
+      await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false });
+    }
+  });
+});
+
+describe('records that are never edited', () => {
+  it('a recorded decision cannot be changed or deleted; a correction is an addendum with who, when and why', async () => {
+    await as('dina');
+    const { id } = await core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'mark', password: PASSWORD } }));
+    const { addendumId } = await core.invoke('sharing.addendum', { sharingId: id, text: 'The school’s SENCO confirmed receipt by phone.', why: 'Receipt confirmed.' });
+    expect(addendumId).toBeTruthy();
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision.addenda).toEqual([{ id: addendumId, text: 'The school’s SENCO confirmed receipt by phone.', why: 'Receipt confirmed.', byName: 'Dina Lead', at: expect.any(String) }]);
+    expect(decision.reasons).toBe(safeguardingShare().reasons);
+    // Practitioners and office staff do not add to the record.
+    await as('olly');
+    expect(await errorCode(core.invoke('sharing.addendum', { sharingId: id, text: 'x', why: 'y' }))).toBe('forbidden');
+
+    // Even with the database key, the tables refuse UPDATE and DELETE.
+    await as(ADMIN.username);
+    await core.invoke('auth.lock');
+    const raw = new Database(join(dir, 'twoway.db'));
+    raw.pragma(`key = "x'${(await rawKeyFromRecovery(dir, recoveryKey)).toString('hex')}'"`);
+    try {
+      expect(() => raw.prepare("UPDATE sharing_decisions SET reasons = 'changed' WHERE id = $id").run({ id })).toThrow(/never changed: add an addendum/);
+      expect(() => raw.prepare('DELETE FROM sharing_decisions WHERE id = $id').run({ id })).toThrow(/never deleted/);
+      expect(() => raw.prepare("UPDATE sharing_addenda SET text = 'changed' WHERE id = $id").run({ id: addendumId })).toThrow(/never changed/);
+      expect(() => raw.prepare('DELETE FROM sharing_addenda WHERE id = $id').run({ id: addendumId })).toThrow(/never deleted/);
+      expect(() => raw.prepare('UPDATE sharing_authorisations SET agreed = 0 WHERE decision_id = $id').run({ id })).toThrow(/never changed/);
+      expect(() => raw.prepare('DELETE FROM sharing_authorisations WHERE decision_id = $id').run({ id })).toThrow(/never deleted/);
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+describe('the register and the share pack', () => {
+  it('the register filters by child, recipient, outcome and dates; the child’s file lists its own history', async () => {
+    await giveTransitionConsent();
+    await as('dina');
+    const shared = (await core.invoke('sharing.record', schoolShare())).id;
+    const notShared = (await core.invoke('sharing.record', schoolShare({ consentScope: undefined, consent: 'refused', decision: 'do-not-share', reasons: 'Not needed now.' }))).id;
+    const awaiting = (await core.invoke('sharing.record', safeguardingShare())).id;
+
+    const ids = async (filter: InputOf<'sharing.list'>) => (await core.invoke('sharing.list', { childId, ...filter })).decisions.map((d) => d.id);
+    expect(await ids({})).toEqual([awaiting, notShared, shared]);
+    expect(await ids({ partnerId: oak })).toEqual([notShared, shared]);
+    expect(await ids({ partnerId: socialCare })).toEqual([awaiting]);
+    expect(await ids({ status: 'shared' })).toEqual([shared]);
+    expect(await ids({ status: 'awaiting-authorisation' })).toEqual([awaiting]);
+    expect(await ids({ decision: 'do-not-share' })).toEqual([notShared]);
+    expect(await ids({ from: today, to: today })).toHaveLength(3);
+    expect(await ids({ from: addDaysToDay(today, 1) })).toEqual([]);
+    expect(await ids({ to: addDaysToDay(today, -1) })).toEqual([]);
+    // Another child's decisions are not in this child's history.
+    const everyone = await core.invoke('sharing.list', {});
+    expect(everyone.decisions.map((d) => d.id)).toEqual(expect.arrayContaining([shared, notShared, awaiting]));
+    expect(everyone.decisions.some((d) => d.childId !== childId)).toBe(true);
+    // The register is for the DSL, managers and administrators.
+    await as('pat');
+    expect(await errorCode(core.invoke('sharing.list', {}))).toBe('forbidden');
+    await as(ADMIN.username);
+    expect((await core.invoke('sharing.list', { childId })).total).toBe(3);
+    // Reading the register is audited against each child listed.
+    const { entries } = await core.invoke('audit.list', { childId, limit: 5 });
+    expect(entries.some((e) => e.channel === 'sharing.list' && e.userName === ADMIN.fullName)).toBe(true);
+  });
+
+  it('the share pack holds exactly the approved items, with the cover sheet: purpose, basis, recipient, handling and the third-party warning', async () => {
+    await as('dina');
+    const { id } = await core.invoke(
+      'sharing.record',
+      safeguardingShare({
+        items: [
+          { ref: `diary:${bruise}`, necessary: true },
+          // From the childminder, who agreed to it being passed on.
+          { ref: `diary:${fromSunshine}`, necessary: true, thirdParty: { agency: 'Sunshine Childminding', agencyConsent: true } },
+          // From the health visitor, who has not agreed: held back (seed 001, 1.3).
+          { ref: 'note:2', necessary: true, text: 'Health visitor’s notes of a home visit.', thirdParty: { agency: 'Health visiting team', agencyConsent: false } },
+          { ref: `health:${peanut}`, necessary: false },
+        ],
+        authoriser: { username: 'mark', password: PASSWORD },
+      }),
+    );
+    const pack = await core.invoke('sharing.pack', { sharingId: id });
+    expect(pack.items.map((i) => i.ref)).toEqual([`diary:${bruise}`, `diary:${fromSunshine}`]);
+    expect(pack.decision.items.find((i) => i.ref === 'note:2')).toMatchObject({ shared: false, withheldReason: expect.stringMatching(/Health visiting team, which has not agreed/) });
+    expect(pack.thirdPartyWarning).toMatch(/came from Sunshine Childminding/);
+    expect(pack.decision.basis).toBe('safeguarding');
+    expect(pack.recipient.name).toBe('Children’s Social Care (MASH)');
+    expect(pack.handling[0]).toMatch(/secure email/);
+    expect(pack.handling.join(' ')).toContain(safeguardingShare().purpose);
+    expect(pack.printedBy).toBe('Dina Lead');
+    // The items offered for a share: the child's records, with the childminder's entry marked as theirs.
+    const { items } = await core.invoke('sharing.items', { childId });
+    expect(items.find((i) => i.ref === `diary:${fromSunshine}`)?.suggestedAgency).toBe('Sunshine Childminding');
+    expect(items.map((i) => i.kind)).toEqual(expect.arrayContaining(['details', 'carer', 'health', 'shared-care', 'diary']));
+    // Printing the pack is in the audit trail, against the child.
+    await as(ADMIN.username);
+    const { entries } = await core.invoke('audit.list', { childId, limit: 10 });
+    expect(entries.find((e) => e.channel === 'sharing.pack')?.recordIds).toEqual(expect.arrayContaining([`child:${childId}`, `sharing:${id}`]));
+  });
+});
+
+describe('the setting’s policy', () => {
+  it('seed 004: “All decisions to share information should be authorized by either the head teacher or the SENCO” makes even a consented share wait', async () => {
+    await giveTransitionConsent();
+    await as('dina');
+    expect(await core.invoke('sharing.policy')).toEqual({ authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false });
+    expect(await errorCode(core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl'], authorisationForAllConfidential: true, practitionersMayPropose: false }))).toBe('forbidden');
+    await as('mark');
+    await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl'], authorisationForAllConfidential: true, practitionersMayPropose: false });
+    try {
+      await as('mark');
+      const { id, status } = await core.invoke('sharing.record', schoolShare());
+      expect(status).toBe('awaiting-authorisation');
+      const decision = await core.invoke('sharing.get', { sharingId: id });
+      expect(decision.policy).toMatchObject({ authorisationForAllConfidential: true });
+      expect(decision.assessmentAtRecord.checks.find((c) => c.rule === 'second-person-authorisation')?.message).toMatch(/every decision to share confidential information must be agreed by the DSL/);
+      // Only the DSL authorises under this policy: not another manager.
+      await as(ADMIN.username);
+      await core.invoke('users.create', { fullName: 'Meg Manager', username: 'meg', password: 'initial password 1', roles: ['manager'] });
+      await core.invoke('auth.login', { username: 'meg', password: 'initial password 1' });
+      await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
+      expect(await errorCode(core.invoke('sharing.authorise', { sharingId: id, agree: true }))).toBe('forbidden');
+      await as('dina');
+      expect(await core.invoke('sharing.authorise', { sharingId: id, agree: true })).toEqual({ status: 'shared' });
+    } finally {
+      await as('mark');
+      await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false });
+    }
+  });
+});
+
+describe('the same-laptop password respects the login back-off', () => {
+  it('after 5 wrong passwords for the second person, the next try waits, even with the right password', async () => {
+    let now = new Date();
+    const env = await setUpCore({ now: () => now });
+    try {
+      const c = env.core;
+      await c.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+      await c.invoke('users.create', { fullName: 'Dee Lead', username: 'dee', password: 'initial password 1', roles: ['dsl'] });
+      await c.invoke('users.create', { fullName: 'Max Manager', username: 'max', password: 'initial password 1', roles: ['manager'] });
+      for (const u of ['max', 'dee']) {
+        await c.invoke('auth.login', { username: u, password: 'initial password 1' });
+        await c.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
+      }
+      await c.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+      const { id: sc } = await c.invoke('partners.create', { name: 'MASH', kind: 'social-care' });
+      const { id: child } = await c.invoke('children.create', { legalName: 'Zara Khan', dateOfBirth: '2022-05-05' });
+      await c.invoke('auth.login', { username: 'dee', password: PASSWORD });
+      const share = (password: string) =>
+        c.invoke('sharing.record', {
+          ...safeguardingShare({ childId: child, partnerId: sc, adviceSought: false, adviceFrom: undefined, adviceNote: undefined }),
+          items: [{ ref: 'details:child', necessary: true }],
+          authoriser: { username: 'max', password },
+        });
+      for (let i = 0; i < 5; i++) expect(await errorCode(share('wrong password'))).toBe('wrong-credentials');
+      await expect(share(PASSWORD)).rejects.toMatchObject({ code: 'login-delayed', retryAfterSeconds: 30 });
+      now = new Date(now.getTime() + 31_000);
+      expect((await share(PASSWORD)).status).toBe('shared');
+    } finally {
+      await env.cleanup();
+    }
+  });
+});
