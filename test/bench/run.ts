@@ -68,22 +68,19 @@ function timeSync(n: number, fn: (i: number) => unknown): number {
   return median(xs);
 }
 
-/** Interleaves core and raw runs (core, raw, core, raw…) so both see the same cache and disk state. */
+/**
+ * Times the core call, then the raw query, then the raw query with the audit append, each after a
+ * warm-up. Not interleaved: a commit on one connection empties the other connection's page cache
+ * (SQLCipher then decrypts every page again), which the app, with its one connection, never meets.
+ */
 async function pair(n: number, core: (i: number) => Promise<unknown>, raw: (i: number) => unknown, rawAudit: (i: number) => unknown) {
-  for (let i = 0; i < 5; i++) {
-    await core(i);
-    raw(i);
-    rawAudit(i);
-  }
-  const c: number[] = [];
-  const r: number[] = [];
-  const ra: number[] = [];
-  for (let i = 0; i < n; i++) {
-    c.push(await timeAsync(1, () => core(i)));
-    r.push(timeSync(1, () => raw(i)));
-    ra.push(timeSync(1, () => rawAudit(i)));
-  }
-  return { core: median(c), raw: median(r), rawAudit: median(ra) };
+  for (let i = 0; i < 5; i++) await core(i);
+  const c = await timeAsync(n, core);
+  for (let i = 0; i < 5; i++) raw(i);
+  const r = timeSync(n, raw);
+  for (let i = 0; i < 5; i++) rawAudit(i);
+  const ra = timeSync(n, rawAudit);
+  return { core: c, raw: r, rawAudit: ra };
 }
 
 async function main() {

@@ -420,6 +420,10 @@ describe('search', () => {
     expect(await lunch({ source: 'staff' })).toEqual(['2026-11-26 food', '2026-11-26 wellbeing']);
     expect(await lunch({ from: '2026-11-26', to: '2026-11-26' })).toEqual(['2026-11-26 food', '2026-11-26 wellbeing']);
     expect(await lunch({ childId: otherChildId })).toEqual([]);
+    // Within one child's diary the same hits come back, newest day first, with the same highlights.
+    const mine = await core.invoke('diary.search', { query: 'teeth', childId });
+    expect(mine.hits).toEqual(teeth.hits);
+    expect((await core.invoke('diary.search', { query: 'lunch', childId })).hits.map((h) => h.day)).toEqual(['2026-11-26', '2026-11-26', '2026-11-25']);
     expect(await lunch({ room: 'Rainbow' })).toHaveLength(3);
     expect(await lunch({ room: 'Sunflowers' })).toEqual([]);
     // Both words must match; a quoted phrase matches in order.

@@ -544,5 +544,6 @@ describe('the same-laptop password respects the login back-off', () => {
     } finally {
       await env.cleanup();
     }
-  });
+    // Each wrong password costs a full key derivation, as on the login screen.
+  }, 120_000);
 });

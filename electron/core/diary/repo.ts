@@ -583,13 +583,16 @@ export interface SearchFilters {
 }
 
 /**
- * The search statement for a set of filters. Matches come from the index newest first (by when
- * they were written), so a page of results is found without ranking every match.
+ * The search statement for a set of filters. Across the setting, matches come from the index
+ * newest first (by when they were written), so a page of results is found without ranking every
+ * match. Within one child's diary, that child's entries are walked newest first (by day) against the
+ * set of matching revisions instead, so a word that is common elsewhere does not slow it down;
+ * snippets are then made for the page of hits only (`SNIPPET_SQL`).
  */
-export function searchSql(f: SearchFilters): { sql: string; params: Params } | null {
+export function searchSql(f: SearchFilters): { sql: string; params: Params; byChild: boolean } | null {
   const match = buildFtsQuery(f.query);
   if (!match) return null;
-  const where = ['diary_fts MATCH $match'];
+  const where: string[] = [];
   const params: Params = { match, limit: f.limit + 1 };
   if (f.childId) {
     where.push('e.child_id = $childId');
@@ -616,18 +619,38 @@ export function searchSql(f: SearchFilters): { sql: string; params: Params } | n
     where.push('e.day <= $to');
     params.to = f.to;
   }
-  const sql = `
-    SELECT e.id, e.child_id, c.legal_name, c.preferred_name, c.room, e.day, e.time, e.category, e.from_name, e.transcribed_from,
-      snippet(diary_fts, 0, '${HIT_START}', '${HIT_END}', '…', 24) AS snip
-    FROM diary_fts
-    JOIN diary_revisions r ON r.id = diary_fts.rowid
-    JOIN diary_entries e ON e.id = r.entry_id
-    JOIN children c ON c.id = e.child_id
-    WHERE ${where.join(' AND ')}
-    ORDER BY diary_fts.rowid DESC
-    LIMIT $limit`;
-  return { sql, params };
+  const columns = 'e.id, e.child_id, c.legal_name, c.preferred_name, c.room, e.day, e.time, e.category, e.from_name, e.transcribed_from, e.current_rev';
+  if (f.childId) {
+    return {
+      byChild: true,
+      params,
+      sql: `
+        WITH m (rev) AS MATERIALIZED (SELECT rowid FROM diary_fts WHERE diary_fts MATCH $match)
+        SELECT ${columns}, NULL AS snip
+        FROM diary_entries e
+        JOIN children c ON c.id = e.child_id
+        WHERE e.current_rev IN (SELECT rev FROM m) AND ${where.join(' AND ')}
+        ORDER BY e.day DESC, e.time DESC
+        LIMIT $limit`,
+    };
+  }
+  return {
+    byChild: false,
+    params,
+    sql: `
+      SELECT ${columns}, snippet(diary_fts, 0, '${HIT_START}', '${HIT_END}', '…', 24) AS snip
+      FROM diary_fts
+      JOIN diary_revisions r ON r.id = diary_fts.rowid
+      JOIN diary_entries e ON e.id = r.entry_id
+      JOIN children c ON c.id = e.child_id
+      WHERE ${['diary_fts MATCH $match', ...where].join(' AND ')}
+      ORDER BY diary_fts.rowid DESC
+      LIMIT $limit`,
+  };
 }
+
+/** The highlighted passage of one matching revision. */
+export const SNIPPET_SQL = `SELECT snippet(diary_fts, 0, '${HIT_START}', '${HIT_END}', '…', 24) AS snip FROM diary_fts WHERE diary_fts MATCH $match AND rowid = $rev`;
 
 export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boolean } {
   const q = searchSql(f);
@@ -643,9 +666,13 @@ export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boo
     category: DiaryCategory;
     from_name: string;
     transcribed_from: string | null;
-    snip: string;
+    current_rev: number;
+    snip: string | null;
   }>(db, q.sql, q.params);
   const more = rows.length > f.limit;
+  if (q.byChild) {
+    for (const r of rows.slice(0, f.limit)) r.snip = get<{ snip: string }>(db, SNIPPET_SQL, { match: q.params.match, rev: r.current_rev })?.snip ?? '';
+  }
   return {
     more,
     hits: rows.slice(0, f.limit).map((r) => ({
@@ -659,7 +686,7 @@ export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boo
       category: r.category,
       fromName: r.from_name,
       transcribed: r.transcribed_from !== null,
-      snippet: snippetParts(r.snip),
+      snippet: snippetParts(r.snip ?? ''),
     })),
   };
 }

@@ -116,7 +116,7 @@ export const sharingHandlers: HandlersFor<typeof sharingChannels> = {
     let needsAuthorisation = false;
     if (input.decision === 'share') {
       if (assessment.outcome === 'do-not-share' || assessment.outcome === 'needs-more-information') {
-        throw new TwoWayError('invalid-input', `This cannot be recorded as a decision to share: ${OUTCOME_LABELS[assessment.outcome].toLowerCase()}.`, {
+        throw new TwoWayError('invalid-input', `This cannot be recorded as a decision to share: the checklist says “${OUTCOME_LABELS[assessment.outcome]}”.`, {
           issues: [{ path: ['decision'], message: refusedChecks(assessment) || OUTCOME_LABELS[assessment.outcome] }],
         });
       }

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   restricted: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
+  pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM, alignItems: 'start' },
 });
 
 export function FamilyTab({ file, session }: { file: ChildFile; session: Session }) {

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   severe: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   ended: { opacity: 0.7 },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
+  pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM, alignItems: 'start' },
 });
 
 const REFRESH = ['children'];

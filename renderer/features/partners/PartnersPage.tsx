@@ -30,8 +30,14 @@ import { can, useFormSubmit } from '../children/common';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
-  contact: { display: 'grid', gridTemplateColumns: '1.2fr 1fr 1fr 1.4fr auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM, alignItems: 'start' },
+  contact: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.4fr) auto',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'end',
+    '& .fui-Input': { minWidth: 0 },
+  },
   secure: { color: tokens.colorPaletteGreenForeground1 },
 });
 

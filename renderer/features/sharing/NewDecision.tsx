@@ -182,6 +182,11 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
   const [secondHere, setSecondHere] = useState<'here' | 'later'>('here');
 
   const partner = data.partners.find((p) => p.partnerId === values.partnerId);
+  // A refusal of the other choice no longer applies once the decision changes.
+  useEffect(() => {
+    setFormError(null);
+    form.clearErrors('decision');
+  }, [values.decision, form]);
 
   const problem = (path: string) => assessed?.problems.find((p) => p.path.join('.') === path)?.message;
   const message = (path: string) => errorOf(form, path) ?? problem(path);

@@ -14,7 +14,8 @@ import type { Migration } from '../migrations';
  *   earlier ones stay as history.
  *
  * `diary_entries_child_day` covers the room-week grid (counts by child and day without touching
- * the rows) and orders one child's week.
+ * the rows), orders one child's week, and lets a search within one child's diary walk that child's
+ * entries newest first against the index's matches (current_rev) without reading their rows.
  */
 export const m003Diary: Migration = {
   version: 3,
@@ -58,7 +59,7 @@ export const m003Diary: Migration = {
       created_by TEXT NOT NULL REFERENCES users (id),
       created_at TEXT NOT NULL
     );
-    CREATE INDEX diary_entries_child_day ON diary_entries (child_id, day, category, follow_up_open);
+    CREATE INDEX diary_entries_child_day ON diary_entries (child_id, day, category, follow_up_open, current_rev);
 
     CREATE VIRTUAL TABLE diary_fts USING fts5 (
       text,
