@@ -119,7 +119,21 @@ test('add entries from a parent and a partner setting, see them in the week and 
   await chooseFromDropdown(page, 'Share with', /Oak Tree Pre-school/, dialog);
   await expect(dialog.getByText(/cannot be shared with Oak Tree Pre-school: The consent to share the diary/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Record as shared' })).toBeDisabled();
+  await shot(page, 'share-refused.png');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // Correct it by amendment: the original stays in the history.
+  await dialog.getByRole('button', { name: 'Correct this entry' }).click();
+  await dialog.getByLabel('Corrected text').fill('Happy and chatty all morning, sang at circle time.');
+  await dialog.getByLabel('Why it is being corrected').fill('Added what she did.');
+  await dialog.getByRole('button', { name: 'Save the correction' }).click();
+  const history = dialog.getByRole('list', { name: 'History of changes' });
+  await expect(history).toContainText('Original, by Alice Adminson');
+  await expect(history).toContainText('Happy and chatty all morning.');
+  await expect(history).toContainText('Amendment 1, by Alice Adminson');
+  await expect(history).toContainText('reason: Added what she did.');
+  await shot(page, 'entry-history.png');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.locator('[data-entry-id]', { hasText: 'sang at circle time' })).toContainText('Amended');
 
   // Our plan for the week, on the header row.
   await page.getByRole('button', { name: 'Edit plans' }).click();

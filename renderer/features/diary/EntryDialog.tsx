@@ -121,14 +121,14 @@ export function EntryDialog({ session, entryId, onClose }: { session: Session; e
               </>
             )}
           </DialogContent>
-          <DialogActions>
-            {entry && mode === 'view' && (
-              <>
-                <Button onClick={() => setMode('amend')}>Correct this entry</Button>
-                {entry.needsFollowUp && !entry.followUp && <Button onClick={() => setMode('close')}>Close the follow-up</Button>}
-                {canShare && <Button onClick={() => setMode('share')}>Share with another setting</Button>}
-              </>
-            )}
+          {entry && mode === 'view' && (
+            <DialogActions position="start" style={{ whiteSpace: 'nowrap' }}>
+              <Button onClick={() => setMode('amend')}>Correct this entry</Button>
+              {entry.needsFollowUp && !entry.followUp && <Button onClick={() => setMode('close')}>Close the follow-up</Button>}
+              {canShare && <Button onClick={() => setMode('share')}>Share with another setting</Button>}
+            </DialogActions>
+          )}
+          <DialogActions position="end">
             <Button appearance="primary" onClick={onClose}>
               Close
             </Button>
