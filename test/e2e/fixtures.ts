@@ -27,9 +27,12 @@ export async function setUpThroughUi(page: Page, preview: Preview): Promise<stri
 }
 
 export async function logIn(page: Page, username: string, password: string) {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  // Wait for the login screen itself, so a field of the screen being left is never filled by mistake.
+  const button = page.getByRole('button', { name: 'Log in', exact: true });
+  await expect(button).toBeVisible();
+  await page.getByRole('textbox', { name: 'Username', exact: true }).fill(username);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await button.click();
 }
 
 /** Setup and the first admin login through the core (fast), for tests about later screens. */

@@ -58,6 +58,22 @@ function dayBeforeDescriber(db: Db, childId: string) {
   };
 }
 
+/**
+ * Runs a read handler's statements in one read transaction: one snapshot for the whole week, and one
+ * lock instead of one per statement (a child's week runs about twenty small statements).
+ */
+function readTx<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 function requireSharer(ctx: CallContext) {
   if (!ctx.user.roles.some((r) => DIARY_SHARERS.includes(r))) {
     throw new TwoWayError('forbidden', 'Only the office, the manager or the DSL can share diary entries with other settings.');
@@ -128,42 +144,51 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
 
   'diary.childWeek': (input, ctx) => {
     const db = ctx.db();
-    const child = requireChild(db, input.childId);
-    const monday = weekStart(input.week);
-    const days = daysOfWeek(db, input.childId, monday);
-    const partnerIds = [...new Set(days.flatMap((d) => d.partners.map((p) => p.partnerId)))];
-    return {
-      child,
-      weekStart: monday,
-      days,
-      plans: weekPlans(db, monday, partnerIds, settingNameOf(ctx)),
-      entries: childWeekEntries(db, input.childId, monday),
-    };
+    const settingName = settingNameOf(ctx);
+    return readTx(db, () => {
+      const child = requireChild(db, input.childId);
+      const monday = weekStart(input.week);
+      const days = daysOfWeek(db, input.childId, monday);
+      const partnerIds = [...new Set(days.flatMap((d) => d.partners.map((p) => p.partnerId)))];
+      return {
+        child,
+        weekStart: monday,
+        days,
+        plans: weekPlans(db, monday, partnerIds, settingName),
+        entries: childWeekEntries(db, input.childId, monday),
+      };
+    });
   },
 
   'diary.roomWeek': (input, ctx) => {
     const db = ctx.db();
+    const settingName = settingNameOf(ctx);
     const monday = weekStart(input.week);
-    const children = roomChildren(db, input.room);
-    const cells = roomWeekCells(db, input.room, monday);
     const days = weekDays(monday);
+    const { children, cells, plan } = readTx(db, () => ({
+      children: roomChildren(db, input.room),
+      cells: roomWeekCells(db, input.room, monday),
+      plan: weekPlans(db, monday, [], settingName)[0] ?? null,
+    }));
     ctx.touch(...children.map((c) => `child:${c.childId}`));
     return {
       room: input.room,
       weekStart: monday,
-      plan: weekPlans(db, monday, [], settingNameOf(ctx))[0] ?? null,
+      plan,
       children: children.map((c) => ({ ...c, days: days.map((d) => cells.get(c.childId)?.get(d) ?? emptyCell(d)) })),
     };
   },
 
   'diary.patterns': (input, ctx) => {
     const db = ctx.db();
-    const child = requireChild(db, input.childId);
     const mondays = weeksEndingWith(input.until ?? todayOf(ctx), input.weeks);
     const from = mondays[0];
     const to = addDays(mondays[mondays.length - 1], 6);
-    const result = findPatterns(patternCounts(db, input.childId, from, to), dayBeforeDescriber(db, input.childId));
-    return { child, from, to, weeks: input.weeks, rule: PATTERN_RULE_TEXT, ...result };
+    return readTx(db, () => {
+      const child = requireChild(db, input.childId);
+      const result = findPatterns(patternCounts(db, input.childId, from, to), dayBeforeDescriber(db, input.childId));
+      return { child, from, to, weeks: input.weeks, rule: PATTERN_RULE_TEXT, ...result };
+    });
   },
 
   'diary.search': (input, ctx) => {
