@@ -33,23 +33,3 @@ export function londonDay(instant: Date = new Date()): string {
   return dayFmt.format(instant);
 }
 
-/**
- * The instant a London calendar day starts, as ISO UTC: `2026-07-01` -> `2026-06-30T23:00:00.000Z`
- * in summer time, `…T00:00:00.000Z` in winter. Used to turn day filters into instant ranges.
- */
-export function londonDayStart(day: string): string {
-  const noonUtc = new Date(`${day}T12:00:00Z`);
-  // London is UTC or UTC+1; the offset at noon is the offset at midnight except on clock-change
-  // days, when the change happens at 01:00 UTC, after midnight: use the offset an hour before midnight UTC.
-  const probe = new Date(noonUtc.getTime() - 13 * 3_600_000);
-  const hourThere = Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(probe));
-  const offsetHours = (hourThere - probe.getUTCHours() + 24) % 24;
-  return new Date(Date.parse(`${day}T00:00:00Z`) - offsetHours * 3_600_000).toISOString();
-}
-
-/** The next calendar day, `YYYY-MM-DD` (calendar arithmetic, safe across clock changes). */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, londonDay, londonDayStart, nextDay } from '../../shared/domain/dates';
+import { formatDateTime, formatDay, londonDay } from '../../shared/domain/dates';
+import { addDays, londonMidnight } from '../../shared/domain/weeks';
+
+const londonDayStart = (day: string) => londonMidnight(day).toISOString();
+const nextDay = (day: string) => addDays(day, 1);
 
 describe('London calendar days', () => {
   it('a day starts at midnight London time, in winter and in summer', () => {

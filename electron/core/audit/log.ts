@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/contract/audit';
-import { londonDayStart, nextDay } from '../../../shared/domain/dates';
+import { addDays, londonMidnight } from '../../../shared/domain/weeks';
 import type { Db } from '../db/connection';
 import { all, fromJson, get } from '../db/sql';
 
@@ -135,11 +135,11 @@ export function listAudit(
   // Days are London calendar days; entries are UTC instants.
   if (filter.from) {
     where.push('a.at >= $from');
-    params.from = londonDayStart(filter.from);
+    params.from = londonMidnight(filter.from).toISOString();
   }
   if (filter.to) {
     where.push('a.at < $to');
-    params.to = londonDayStart(nextDay(filter.to));
+    params.to = londonMidnight(addDays(filter.to, 1)).toISOString();
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = get<{ n: number }>(db, `SELECT count(*) AS n FROM audit_log a ${whereSql}`, params)?.n ?? 0;

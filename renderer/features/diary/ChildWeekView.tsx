@@ -18,7 +18,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DataHistogramRegular, PrintRegular, ShareRegular } from '@fluentui/react-icons';
+import { AddRegular, DataHistogramRegular, ShareRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Session } from '../../../shared/contract/auth';
 import { rolesAllow } from '../../../shared/contract/define';
@@ -34,6 +34,7 @@ import { ChildWeekPrint } from '../../print/DiaryWeekPrint';
 import { CATEGORY_COLOURS, EntryCard, WeekNav, useWeekKeys } from './common';
 import { EntryDialog } from './EntryDialog';
 import { AddEntryDialog } from './EntryForm';
+import { PrintActions } from '../../ui/PrintActions';
 
 type Week = OutputOf<'diary.childWeek'>;
 
@@ -133,9 +134,7 @@ export function ChildWeekView({
         <Button appearance="primary" icon={<AddRegular />} onClick={() => setAdding({ day: w.days.some((d) => d.day === todayDay) ? todayDay : w.weekStart })}>
           Add to the diary
         </Button>
-        <Button icon={<PrintRegular />} onClick={() => window.print()}>
-          Print this week
-        </Button>
+        <PrintActions document="diary-week" recordId={childId} suggestedName={`Diary ${w.child.name} week of ${w.weekStart}`} landscape label="Print this week" />
         <Button icon={<DataHistogramRegular />} onClick={() => navigate(`/diary/patterns/${childId}`)}>
           Patterns
         </Button>

@@ -14,7 +14,6 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { PrintRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
 import { rolesAllow } from '../../../shared/contract/define';
@@ -28,6 +27,7 @@ import { PrintPortal } from '../../print/PrintPortal';
 import { RoomWeekPrint } from '../../print/DiaryWeekPrint';
 import { PlanForm } from './ChildWeekView';
 import { WeekNav, useWeekKeys } from './common';
+import { PrintActions } from '../../ui/PrintActions';
 
 type RoomWeek = OutputOf<'diary.roomWeek'>;
 
@@ -65,9 +65,7 @@ export function RoomWeekView({ session, settingName, room, week, onWeek }: { ses
       <div className={s.toolbar}>
         <Switch label="Show the weekend" checked={showWeekend || days.length === 7} disabled={days.length === 7 && !showWeekend} onChange={(_e, d) => setShowWeekend(d.checked)} />
         <span className={s.spacer} />
-        <Button icon={<PrintRegular />} onClick={() => window.print()}>
-          Print this week
-        </Button>
+        <PrintActions document="diary-room-week" suggestedName={`Diary ${room} week of ${w.weekStart}`} landscape label="Print this week" />
       </div>
       <section className={s.plan} aria-label="Plans this week">
         <Text weight="semibold">{settingName || 'Our setting'}: </Text>
