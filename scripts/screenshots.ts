@@ -1,10 +1,14 @@
 // `npm run screenshots`: drives the preview in Debian's Chromium and refreshes docs/screenshots/,
-// so the README shows what a new user sees. Synthetic data only.
-import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+// so the README shows what a new user sees: the first run, then the made-up demo setting of
+// test/fixtures/demo.ts (synthetic data only), screens and printed pages.
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { DEMO_STAFF_PASSWORD, seedDemo } from '../test/fixtures/demo';
 import { startPreview } from '../test/preview/server';
+import { addDays, today, weekStart } from '../shared/domain/weeks';
 
 const OUT = join(import.meta.dirname, '../docs/screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -18,16 +22,44 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
 
-async function step(name: string, fn: (p: Page) => Promise<void>) {
+async function step(name: string, fn: (p: Page) => Promise<void>, { tall = false } = {}) {
   try {
     await fn(page);
     await page.waitForTimeout(300);
+    if (tall) {
+      // The app scrolls inside its main area: make the window as tall as the content for this one.
+      const height = await page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 0) + 80);
+      await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 800), 2400) });
+      await page.waitForTimeout(200);
+    }
     await shot(name);
+    await page.setViewportSize({ width: 1280, height: 800 });
     console.log(`docs/screenshots/${name}.png`);
   } catch (error) {
     console.error(`Could not take ${name}: ${(error as Error).message}`);
   }
 }
+
+/** The print layout on screen now, as its first printed page at 60 dpi (what the office would hand over). */
+async function printed(name: string, fn: (p: Page) => Promise<void>) {
+  try {
+    await fn(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const file = join(mkdtempSync(join(tmpdir(), 'twoway-shots-')), 'print.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(OUT, name)]);
+    console.log(`docs/screenshots/${name}.png`);
+  } catch (error) {
+    console.error(`Could not print ${name}: ${(error as Error).message}`);
+  }
+}
+
+const go = async (p: Page, path: string) => {
+  await p.goto(`${preview.url}#${path}`);
+  await p.getByTestId('current-user').waitFor();
+};
 
 await step('setup', async (p) => {
   await p.goto(preview.url);
@@ -46,20 +78,128 @@ await step('login', async (p) => {
   await p.getByRole('button', { name: 'Continue to log in' }).click();
   await p.getByLabel('Username').fill('alice');
 });
-await step('home', async (p) => {
+await step('home-empty', async (p) => {
   await p.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
   await p.getByRole('button', { name: 'Log in' }).click();
   await p.getByTestId('current-user').waitFor();
 });
+
+// The demo setting, entered through the core as its staff would (Alice is logged in again afterwards).
+await seedDemo(preview.core);
+const { children } = await preview.core.invoke('children.list', {});
+const childId = (name: string) => children.find((c) => c.legalName === name)!.id;
+const [ollie, isla, amara, harry] = ['Oliver Bennett', 'Isla Khan', 'Amara Osei', 'Harry Clarke'].map(childId);
+const lastWeek = weekStart(addDays(today(), -7));
+
 await step('admin-users', async (p) => {
-  await preview.core.invoke('users.create', { fullName: 'Priya Patel', username: 'priya', password: 'first password 1', roles: ['practitioner'] });
-  await preview.core.invoke('users.create', { fullName: 'Dev Singh', username: 'dev', password: 'first password 1', roles: ['dsl', 'practitioner'] });
-  await p.goto(`${preview.url}#/admin/users`);
+  await go(p, '/admin/users');
   await p.getByRole('table', { name: 'Staff accounts' }).waitFor();
 });
 await step('audit', async (p) => {
-  await p.goto(`${preview.url}#/admin/audit`);
+  await go(p, '/admin/audit');
   await p.getByRole('table', { name: 'Audit trail' }).waitFor();
+});
+await step('home', async (p) => {
+  await go(p, '/home');
+  await p.getByRole('region', { name: 'Emergency contacts to check' }).or(p.getByLabel('Emergency contacts to check')).first().waitFor();
+});
+await step('children', async (p) => {
+  await go(p, '/children');
+  await p.getByRole('row').filter({ hasText: 'Isla Khan' }).first().waitFor();
+});
+await step('child-file', async (p) => {
+  await go(p, `/children/${ollie}?tab=details`);
+  await p.getByTestId('restrictions').waitFor();
+});
+await step('child-consent', async (p) => {
+  await go(p, `/children/${amara}?tab=consent`);
+  await p.getByText('Withdrawn').first().waitFor();
+});
+await step('partners', async (p) => {
+  await go(p, '/partners');
+  await p.getByText('Rainbow Day Nursery').first().waitFor();
+});
+await step('setting', async (p) => {
+  await go(p, '/setting');
+  await p.getByText('Information sharing').first().waitFor();
+});
+await step('diary-child-week', async (p) => {
+  await go(p, `/diary/child/${isla}?week=${lastWeek}`);
+  await p.getByTestId('child-week').waitFor();
+});
+await printed('print-diary-week', async () => {});
+await step('diary-room-week', async (p) => {
+  await go(p, `/diary/room/Ladybirds?week=${lastWeek}`);
+  await p.getByTestId('room-week').waitFor();
+});
+await step('diary-patterns', async (p) => {
+  await go(p, `/diary/patterns/${isla}`);
+  await p.getByTestId('pattern-grid').waitFor();
+});
+await step('diary-search', async (p) => {
+  await go(p, '/diary/search?q=inhaler');
+  await p.getByText('Amara Osei').first().waitFor();
+});
+await printed('print-child-summary', async (p) => {
+  await go(p, `/children/${isla}?tab=details`);
+  await p.getByRole('button', { name: 'Print summary' }).click();
+  const dialog = p.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Prepare summary' }).click();
+  await dialog.getByRole('status').waitFor();
+  await p.locator('.print-root .child-summary').waitFor({ state: 'attached' });
+});
+
+// Sharing decisions are for the DSL and managers: Deborah logs in.
+await page.keyboard.press('Escape');
+await preview.core.invoke('auth.lock');
+await page.goto(preview.url);
+await page.reload();
+await page.getByRole('textbox', { name: 'Username', exact: true }).fill('deborah');
+await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_STAFF_PASSWORD);
+await page.getByRole('button', { name: 'Log in', exact: true }).click();
+await page.getByTestId('current-user').waitFor();
+
+await step(
+  'share-flow',
+  async (p) => {
+    await go(p, `/sharing/new?child=${amara}`);
+    const yes = (group: string) => p.getByRole('radiogroup', { name: group }).getByRole('radio', { name: 'Yes' }).check();
+    await p.getByLabel(/Why do you want to share this information/).fill('For the joint review with Amara’s key person at Rainbow: her learning this half term and her inhaler plan.');
+    await yes('Is there a clear and legitimate reason to share it?');
+    await p.getByLabel(/Who is it for/).selectOption({ label: 'Rainbow Day Nursery (the child attends)' });
+    await p.getByLabel('The person you are sharing with there (if known)').fill('Sam Whitlock, key person');
+    await p.getByRole('checkbox', { name: /^Medication: Salbutamol/ }).check();
+    await p.getByRole('checkbox', { name: /Learning and activities/ }).first().check();
+    await yes('Does it identify the child or family?');
+    await yes('Is it confidential?');
+    await p.getByLabel('Which consent in the register applies?').selectOption('observations');
+    await p.getByTestId('consent-answer').waitFor();
+    await p.getByRole('radiogroup', { name: 'Does the law require it (a statutory duty)?' }).getByRole('radio', { name: 'No' }).check();
+    await p.getByRole('radiogroup', { name: 'Is there a court order?' }).getByRole('radio', { name: 'No' }).check();
+    await p.getByRole('radiogroup', { name: 'Is a child at risk of significant harm?' }).getByRole('radio', { name: /^No risk/ }).check();
+    await p.getByRole('radiogroup', { name: 'Did you seek advice?' }).getByRole('radio', { name: 'No' }).check();
+    await yes('Have the parents been told what will be shared, why and with whom?');
+    await p.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
+    await p.getByTestId('outcome').filter({ hasText: 'You may share' }).waitFor();
+  },
+  { tall: true },
+);
+await step('sharing-register', async (p) => {
+  await go(p, '/sharing');
+  await p.getByText('St Mary’s C of E Primary School').first().waitFor();
+});
+const { decisions } = await preview.core.invoke('sharing.list', { childId: harry });
+await step(
+  'sharing-decision',
+  async (p) => {
+    await go(p, `/sharing/${decisions[0].id}`);
+    await p.getByTestId('reasons').waitFor();
+  },
+  { tall: true },
+);
+await printed('print-share-pack', async (p) => {
+  await p.getByRole('button', { name: 'Print the share pack' }).click();
+  await p.locator('.print-root [data-testid="share-pack"]').waitFor({ state: 'attached' });
 });
 
 await browser.close();

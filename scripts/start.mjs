@@ -1,15 +1,22 @@
 // `npm start`: builds and runs the Electron app. Where the Electron binary is missing (it cannot be
 // downloaded on our build machines), it says so in one sentence and starts the preview instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+// Looks for the binary the way the electron package does, without requiring it: requiring it
+// starts a download when the binary is missing.
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const executable = readFileSync(pathFile, 'utf8');
+    const full = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable) : join(dir, 'dist', executable);
+    return existsSync(full) ? full : null;
   } catch {
     return null;
   }
