@@ -56,8 +56,10 @@ async function printed(name: string, fn: (p: Page) => Promise<void>) {
   }
 }
 
+/** Opens a screen afresh (a reload, so nothing is left over from the screen before). */
 const go = async (p: Page, path: string) => {
   await p.goto(`${preview.url}#${path}`);
+  await p.reload();
   await p.getByTestId('current-user').waitFor();
 };
 
@@ -101,7 +103,7 @@ await step('audit', async (p) => {
 });
 await step('home', async (p) => {
   await go(p, '/home');
-  await p.getByRole('region', { name: 'Emergency contacts to check' }).or(p.getByLabel('Emergency contacts to check')).first().waitFor();
+  await p.getByLabel('Emergency contacts to check').waitFor();
 });
 await step('children', async (p) => {
   await go(p, '/children');
@@ -186,7 +188,7 @@ await step(
 );
 await step('sharing-register', async (p) => {
   await go(p, '/sharing');
-  await p.getByText('St Mary’s C of E Primary School').first().waitFor();
+  await p.getByRole('row').filter({ hasText: 'St Mary’s C of E Primary School' }).waitFor();
 });
 const { decisions } = await preview.core.invoke('sharing.list', { childId: harry });
 await step(

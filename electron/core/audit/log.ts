@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import { addDays, londonMidnight } from '../../../shared/domain/weeks';
 import type { Db } from '../db/connection';
+import { readSetting, writeSetting } from '../settings/repo';
 import { all, fromJson, get } from '../db/sql';
 
 const GENESIS = '0'.repeat(64);
@@ -37,8 +38,7 @@ interface Head {
 }
 
 function readHead(db: Db): Head | null {
-  const row = get<{ value: string }>(db, 'SELECT value FROM settings WHERE key = $key', { key: HEAD_KEY });
-  const head = fromJson<Partial<Head> | null>(row?.value, null);
+  const head = readSetting(db, HEAD_KEY) as Partial<Head> | undefined;
   return head && typeof head.seq === 'number' && typeof head.hash === 'string' ? { seq: head.seq, hash: head.hash } : null;
 }
 
@@ -65,10 +65,7 @@ export function appendAudit(
     db.prepare(
       'INSERT INTO audit_log (seq, at, user_id, channel, kind, record_ids, prev_hash, hash) VALUES ($seq, $at, $user_id, $channel, $kind, $record_ids, $prev_hash, $hash)',
     ).run({ ...row, hash });
-    db.prepare('INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run({
-      key: HEAD_KEY,
-      value: JSON.stringify({ seq: row.seq, hash } satisfies Head),
-    });
+    writeSetting(db, HEAD_KEY, { seq: row.seq, hash } satisfies Head);
     db.exec('RELEASE audit_append');
   } catch (error) {
     db.exec('ROLLBACK TO audit_append');

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings';
 import type { Db } from '../db/connection';
-import { all, run } from '../db/sql';
+import { all, fromJson, get, run } from '../db/sql';
 
 /** Preferences live in the encrypted database; only the setting's name is mirrored in the settings file for the login screen. */
 export function readSettings(db: Db, settingName: string): Settings {
@@ -17,10 +17,19 @@ export function readSettings(db: Db, settingName: string): Settings {
 
 export function writeSettings(db: Db, changes: Partial<Settings>): void {
   for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) continue;
-    run(db, 'INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', {
-      key,
-      value: JSON.stringify(value),
-    });
+    if (value !== undefined) writeSetting(db, key, value);
   }
+}
+
+/** One value of the encrypted `settings` table (preferences, the sharing policy, the audit head), as JSON. */
+export function readSetting(db: Db, key: string): unknown {
+  const row = get<{ value: string }>(db, 'SELECT value FROM settings WHERE key = $key', { key });
+  return fromJson<unknown>(row?.value, undefined);
+}
+
+export function writeSetting(db: Db, key: string, value: unknown): void {
+  run(db, 'INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', {
+    key,
+    value: JSON.stringify(value),
+  });
 }

@@ -2,7 +2,7 @@ import type { Role } from '../../../shared/contract/define';
 import { DEFAULT_SETTING_SHARING_POLICY, settingSharingPolicySchema, type SettingSharingPolicy } from '../../../shared/contract/sharing';
 import type { SharingPolicy } from '../../../shared/contract/sharing-policy';
 import type { Db } from '../db/connection';
-import { fromJson, get, run } from '../db/sql';
+import { readSetting, writeSetting } from '../settings/repo';
 import { authoriserPhrase } from '../policy/wording';
 
 // The setting's information-sharing policy lives in the encrypted `settings` table. Seed 001 is the
@@ -12,16 +12,12 @@ import { authoriserPhrase } from '../policy/wording';
 const KEY = 'sharingPolicy';
 
 export function readSharingPolicy(db: Db): SettingSharingPolicy {
-  const row = get<{ value: string }>(db, 'SELECT value FROM settings WHERE key = $key', { key: KEY });
-  const parsed = settingSharingPolicySchema.safeParse(fromJson<unknown>(row?.value, null));
+  const parsed = settingSharingPolicySchema.safeParse(readSetting(db, KEY));
   return parsed.success ? parsed.data : { ...DEFAULT_SETTING_SHARING_POLICY, authorisingRoles: [...DEFAULT_SETTING_SHARING_POLICY.authorisingRoles] };
 }
 
 export function writeSharingPolicy(db: Db, policy: SettingSharingPolicy): void {
-  run(db, 'INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', {
-    key: KEY,
-    value: JSON.stringify(settingSharingPolicySchema.parse(policy)),
-  });
+  writeSetting(db, KEY, settingSharingPolicySchema.parse(policy));
 }
 
 /** The part the engine reads. */
