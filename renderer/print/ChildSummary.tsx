@@ -104,7 +104,12 @@ export function ChildSummary({ summary }: { summary: Summary }) {
                 <td>{h.actionPlan ?? '—'}</td>
                 <td>
                   {h.arrangements.map((a) => `${a.settingName}: ${a.who}`).join('; ') || '—'}
-                  {h.parentsDo ? ` Parents: ${h.parentsDo}` : ''}
+                  {h.parentsDo && (
+                    <>
+                      <br />
+                      The parents: {h.parentsDo}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -132,7 +137,9 @@ export function ChildSummary({ summary }: { summary: Summary }) {
                   <strong>{h.name}</strong>
                 </td>
                 <td>
-                  {h.dose}; {h.timing}
+                  {h.dose}
+                  <br />
+                  {h.timing}
                 </td>
                 <td>
                   {h.expiresOn ? `Expires ${formatDayShort(h.expiresOn)}${h.expired ? ' (EXPIRED)' : ''}. ` : ''}
@@ -140,7 +147,12 @@ export function ChildSummary({ summary }: { summary: Summary }) {
                 </td>
                 <td>
                   {h.arrangements.map((a) => `${a.settingName}: ${a.who}`).join('; ') || '—'}
-                  {h.parentsDo ? ` Parents: ${h.parentsDo}` : ''}
+                  {h.parentsDo && (
+                    <>
+                      <br />
+                      The parents: {h.parentsDo}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -35,7 +35,7 @@ function Heading({ title, settingName, week, columns }: { title: string; setting
   );
 }
 
-/** Repeated at the foot of every page. Page numbers come from the @page margin box (diary-print.css). */
+/** Repeated at the foot of every page. Page numbers come from the @page margin box (print.css). */
 function Footer({ settingName, printedBy, columns }: { settingName: string; printedBy: string; columns: number }) {
   const at = usePrintedAt();
   return (

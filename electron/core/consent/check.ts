@@ -167,7 +167,7 @@ export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
       valid: true,
       consentId: r.id,
       reason: 'given',
-      message: `Consent ${phrase} with ${partner.name} was given by ${by(r)} on ${formatDay(r.given_on)}, ${how(r)}${
+      message: `Consent ${phrase} ${q.scope === 'transition' ? 'to' : 'with'} ${partner.name} was given by ${by(r)} on ${formatDay(r.given_on)}, ${how(r)}${
         r.expires_on ? `, until ${formatDay(r.expires_on)}` : ''
       }.`,
     };

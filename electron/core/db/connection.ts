@@ -40,9 +40,13 @@ export function openDatabase(path: string, key: Buffer): Db {
   }
 }
 
-/** Runs fn in one transaction; rolls back if it throws. Synchronous on purpose: SQLCipher calls block anyway. */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
+/**
+ * Runs fn in one transaction; rolls back if it throws. Synchronous on purpose: SQLCipher calls block
+ * anyway. Writes take the write lock at once (IMMEDIATE); a read that runs many small statements
+ * uses a DEFERRED transaction for one snapshot and one lock.
+ */
+export function inTransaction<T>(db: Db, fn: () => T, mode: 'IMMEDIATE' | 'DEFERRED' = 'IMMEDIATE'): T {
+  db.exec(`BEGIN ${mode}`);
   try {
     const result = fn();
     db.exec('COMMIT');

@@ -4,7 +4,7 @@ import { addDays, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } fr
 import { settingsForDay } from '../children/shared-care';
 import { checkConsent } from '../consent/check';
 import type { CallContext, HandlersFor } from '../context';
-import type { Db } from '../db/connection';
+import { inTransaction, type Db } from '../db/connection';
 import { readSettings } from '../settings/repo';
 import { findPatterns, PATTERN_RULE_TEXT } from './patterns';
 import {
@@ -59,20 +59,10 @@ function dayBeforeDescriber(db: Db, childId: string) {
 }
 
 /**
- * Runs a read handler's statements in one read transaction: one snapshot for the whole week, and one
+ * A read handler's statements in one read transaction: one snapshot for the whole week, and one
  * lock instead of one per statement (a child's week runs about twenty small statements).
  */
-function readTx<T>(db: Db, fn: () => T): T {
-  db.exec('BEGIN');
-  try {
-    const result = fn();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
-}
+const readTx = <T>(db: Db, fn: () => T): T => inTransaction(db, fn, 'DEFERRED');
 
 function requireSharer(ctx: CallContext) {
   if (!ctx.user.roles.some((r) => DIARY_SHARERS.includes(r))) {

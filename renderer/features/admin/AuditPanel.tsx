@@ -25,8 +25,28 @@ import { ErrorBar, Loading } from '../../ui/Page';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  ids: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100, wordBreak: 'break-all' },
+  ids: { fontSize: tokens.fontSizeBase200 },
+  id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  seq: { width: '64px' },
+  when: { width: '200px' },
+  who: { width: '160px' },
 });
+
+/** Record kinds as the audit trail names them (`child:…`, `sharing:…`, any `…Id` field), in words. */
+const REF_KINDS: Record<string, string> = {
+  child: 'Child',
+  user: 'Staff',
+  partner: 'Partner',
+  carer: 'Parent or carer',
+  consent: 'Consent',
+  sharing: 'Sharing decision',
+  diary: 'Diary entry',
+  entry: 'Diary entry',
+  health: 'Health record',
+  contact: 'Emergency contact',
+  policy: 'Policy',
+  print: 'Printed',
+};
 
 /** Who did what, when: channel and record ids only, never a record's content. */
 export function AuditPanel() {
@@ -47,6 +67,11 @@ export function AuditPanel() {
     limit: 200,
   };
   const valid = contract['audit.list'].input.safeParse(filter).success;
+  // Children and staff by name, from the lists already read for the filters.
+  const names = new Map<string, string>([
+    ...(children.data?.children ?? []).map((c) => [`child:${c.id}`, c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName] as const),
+    ...(users.data?.users ?? []).map((u) => [`user:${u.id}`, u.fullName] as const),
+  ]);
   const audit = useChannel('audit.list', filter, { enabled: valid });
   const [verify, setVerify] = useState<{ ok: boolean; message: string } | null>(null);
 
@@ -106,9 +131,9 @@ export function AuditPanel() {
           <Table aria-label="Audit trail" size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>#</TableHeaderCell>
-                <TableHeaderCell>When</TableHeaderCell>
-                <TableHeaderCell>Who</TableHeaderCell>
+                <TableHeaderCell className={s.seq}>#</TableHeaderCell>
+                <TableHeaderCell className={s.when}>When</TableHeaderCell>
+                <TableHeaderCell className={s.who}>Who</TableHeaderCell>
                 <TableHeaderCell>What</TableHeaderCell>
                 <TableHeaderCell>Records</TableHeaderCell>
               </TableRow>
@@ -122,13 +147,34 @@ export function AuditPanel() {
                   <TableCell>
                     {describeChannel(e.channel)} <Text size={100}>({e.kind === 'write' ? 'change' : 'viewed'})</Text>
                   </TableCell>
-                  <TableCell className={s.ids}>{e.recordIds.join(', ')}</TableCell>
+                  <TableCell className={s.ids}>
+                    {e.recordIds.map((ref) => (
+                      <Text key={ref} block size={200} title={ref}>
+                        {describeRef(ref, names)}
+                      </Text>
+                    ))}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </>
       )}
+    </>
+  );
+}
+
+/** "Child: Isla Khan", "Sharing decision 960a3bfe…" (the whole id is in the tooltip, for the Record id filter). */
+function describeRef(ref: string, names: Map<string, string>): ReactNode {
+  const colon = ref.indexOf(':');
+  const kind = ref.slice(0, colon);
+  const id = ref.slice(colon + 1);
+  const label = REF_KINDS[kind] ?? kind.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  const name = names.get(`${kind}:${id}`) ?? (kind.endsWith('User') ? names.get(`user:${id}`) : kind.endsWith('Carer') ? undefined : undefined);
+  if (name) return `${label}: ${name}`;
+  return (
+    <>
+      {label} <span className={useIdStyle()}>{id.length > 8 ? `${id.slice(0, 8)}…` : id}</span>
     </>
   );
 }

@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  /** A long list of allergens wraps inside its badge instead of spilling out of it. */
+  longBadge: { height: 'auto', minHeight: '20px', textAlign: 'left', paddingTop: '1px', paddingBottom: '1px' },
   name: { fontWeight: tokens.fontWeightSemibold },
   restriction: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   row: { cursor: 'pointer' },
@@ -171,7 +173,7 @@ export function ChildrenPage({ session }: { session: Session }) {
                   <TableCell>
                     <div className={s.badges}>
                       {c.status !== 'current' && <Badge color="subtle">{CHILD_STATUS_LABELS[c.status]}</Badge>}
-                      {c.hasAllergies && <Badge color="danger">Allergy: {c.allergyNames.join(', ')}</Badge>}
+                      {c.hasAllergies && <Badge color="danger" className={s.longBadge}>Allergy: {c.allergyNames.join(', ')}</Badge>}
                       {c.hasMedication && <Badge color="warning">Medication</Badge>}
                       {c.contactsNeedCheck && <Badge color="warning">Check contacts</Badge>}
                       {c.consentAttention.length > 0 && (

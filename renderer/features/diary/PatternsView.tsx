@@ -100,7 +100,7 @@ function PatternGrid({ data }: { data: NonNullable<ReturnType<typeof useChannel<
             <th key={w} className={s.th} scope="col">
               {WEEKDAY_NAMES_SHORT[w]}
               <Text size={100} block>
-                {data.diaryDays[w]} diary days
+                {data.diaryDays[w]} {data.diaryDays[w] === 1 ? 'diary day' : 'diary days'}
               </Text>
             </th>
           ))}

@@ -39,6 +39,9 @@ const useStyles = makeStyles({
     '& .fui-Input': { minWidth: 0 },
   },
   secure: { color: tokens.colorPaletteGreenForeground1 },
+  /** Long email addresses break inside their column instead of running over the next. */
+  address: { overflowWrap: 'anywhere' },
+  actions: { width: '96px' },
 });
 
 /** The partners directory: other settings and childminders, schools, health, social care, police, SEND and others. */
@@ -92,7 +95,7 @@ export function PartnersPage({ session }: { session: Session }) {
               <TableHeaderCell>Phone and address</TableHeaderCell>
               <TableHeaderCell>Secure contact</TableHeaderCell>
               <TableHeaderCell>Named contacts</TableHeaderCell>
-              {canEdit && <TableHeaderCell>Actions</TableHeaderCell>}
+              {canEdit && <TableHeaderCell className={s.actions}>Actions</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -117,7 +120,11 @@ export function PartnersPage({ session }: { session: Session }) {
                   )}
                 </TableCell>
                 <TableCell>
-                  {p.secureEmail && <Text block>{p.secureEmail}</Text>}
+                  {p.secureEmail && (
+                    <Text block className={s.address}>
+                      {p.secureEmail}
+                    </Text>
+                  )}
                   {p.portal && <Text block>Portal: {p.portal}</Text>}
                   {!p.secureEmail && !p.portal && <Badge color="warning">No secure method</Badge>}
                   {p.secureVerifiedNote && (
@@ -130,7 +137,7 @@ export function PartnersPage({ session }: { session: Session }) {
                   {p.contacts.length === 0
                     ? '—'
                     : p.contacts.map((c, i) => (
-                        <Text key={i} block size={200}>
+                        <Text key={i} block size={200} className={s.address}>
                           {c.name}
                           {c.role ? `, ${c.role}` : ''}
                           {c.phone ? ` · ${c.phone}` : ''}
