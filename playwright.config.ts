@@ -16,6 +16,8 @@ export default defineConfig({
     timezoneId: 'Europe/London',
     viewport: { width: 1366, height: 800 },
     launchOptions: {
+      // Date pickers follow the browser's own language: en-GB shows dd/mm/yyyy, as on the setting's laptop.
+      env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './print/print.css';
+import './ui/screen.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -16,6 +16,7 @@ execSync('npx vite build --config vite.renderer.config.ts --logLevel warn', { st
 
 const preview = await startPreview();
 const browser = await chromium.launch({
+  env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });

@@ -149,9 +149,7 @@ export function AuditPanel() {
                   </TableCell>
                   <TableCell className={s.ids}>
                     {e.recordIds.map((ref) => (
-                      <Text key={ref} block size={200} title={ref}>
-                        {describeRef(ref, names)}
-                      </Text>
+                      <RecordRef key={ref} reference={ref} names={names} />
                     ))}
                   </TableCell>
                 </TableRow>
@@ -165,17 +163,24 @@ export function AuditPanel() {
 }
 
 /** "Child: Isla Khan", "Sharing decision 960a3bfe…" (the whole id is in the tooltip, for the Record id filter). */
-function describeRef(ref: string, names: Map<string, string>): ReactNode {
-  const colon = ref.indexOf(':');
-  const kind = ref.slice(0, colon);
-  const id = ref.slice(colon + 1);
-  const label = REF_KINDS[kind] ?? kind.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
-  const name = names.get(`${kind}:${id}`) ?? (kind.endsWith('User') ? names.get(`user:${id}`) : kind.endsWith('Carer') ? undefined : undefined);
-  if (name) return `${label}: ${name}`;
+function RecordRef({ reference, names }: { reference: string; names: Map<string, string> }) {
+  const s = useStyles();
+  const colon = reference.indexOf(':');
+  const kind = reference.slice(0, colon);
+  const id = reference.slice(colon + 1);
+  // `dslUserId` -> "Dsl user"; a known kind -> its name.
+  const label = REF_KINDS[kind] ?? kind.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  const name = names.get(`${kind}:${id}`) ?? (kind.endsWith('User') ? names.get(`user:${id}`) : undefined);
   return (
-    <>
-      {label} <span className={useIdStyle()}>{id.length > 8 ? `${id.slice(0, 8)}…` : id}</span>
-    </>
+    <Text block size={200} title={reference}>
+      {name ? (
+        `${label}: ${name}`
+      ) : (
+        <>
+          {label} <span className={s.id}>{id.length > 8 ? `${id.slice(0, 8)}…` : id}</span>
+        </>
+      )}
+    </Text>
   );
 }
 
