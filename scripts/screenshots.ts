@@ -23,14 +23,19 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
 
-async function step(name: string, fn: (p: Page) => Promise<void>, { tall = false } = {}) {
+/** `upTo`: a taller window (up to that many pixels) to show more of a long screen, from its top. */
+async function step(name: string, fn: (p: Page) => Promise<void>, { upTo = 800 } = {}) {
   try {
     await fn(page);
     await page.waitForTimeout(300);
-    if (tall) {
-      // The app scrolls inside its main area: make the window as tall as the content for this one.
-      const height = await page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 0) + 80);
-      await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 800), 2400) });
+    if (upTo > 800) {
+      // The app scrolls inside its main area: make the window as tall as the content, and go to its top.
+      const height = await page.evaluate(() => {
+        const main = document.querySelector('main');
+        main?.scrollTo(0, 0);
+        return (main?.scrollHeight ?? 0) + 80;
+      });
+      await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 800), upTo) });
       await page.waitForTimeout(200);
     }
     await shot(name);
