@@ -2,7 +2,7 @@
 // so the README shows what a new user sees: the first run, then the made-up demo setting of
 // test/fixtures/demo.ts (synthetic data only), screens and printed pages.
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -15,6 +15,10 @@ mkdirSync(OUT, { recursive: true });
 execSync('npx vite build --config vite.renderer.config.ts --logLevel warn', { stdio: 'inherit' });
 
 const preview = await startPreview();
+// Date pickers follow the browser's own language: en-GB (dd/mm/yyyy) needs Debian's chromium-l10n.
+if (existsSync('/usr/lib/chromium/locales') && !existsSync('/usr/lib/chromium/locales/en-GB.pak')) {
+  console.warn('Date pickers will show mm/dd/yyyy: install chromium-l10n for en-GB (apt-get install -y chromium-l10n).');
+}
 const browser = await chromium.launch({
   env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -119,10 +123,14 @@ await step('child-file', async (p) => {
   await go(p, `/children/${ollie}?tab=details`);
   await p.getByTestId('restrictions').waitFor();
 });
-await step('child-consent', async (p) => {
-  await go(p, `/children/${amara}?tab=consent`);
-  await p.getByText('Withdrawn').first().waitFor();
-});
+await step(
+  'child-consent',
+  async (p) => {
+    await go(p, `/children/${amara}?tab=consent`);
+    await p.getByText('Withdrawn').first().waitFor();
+  },
+  { upTo: 1300 },
+);
 await step('partners', async (p) => {
   await go(p, '/partners');
   await p.getByText('Rainbow Day Nursery').first().waitFor();
@@ -131,10 +139,14 @@ await step('setting', async (p) => {
   await go(p, '/setting');
   await p.getByText('Information sharing').first().waitFor();
 });
-await step('diary-child-week', async (p) => {
-  await go(p, `/diary/child/${isla}?week=${lastWeek}`);
-  await p.getByTestId('child-week').waitFor();
-});
+await step(
+  'diary-child-week',
+  async (p) => {
+    await go(p, `/diary/child/${isla}?week=${lastWeek}`);
+    await p.getByTestId('child-week').waitFor();
+  },
+  { upTo: 1500 },
+);
 await printed('print-diary-week', async () => {});
 await step('diary-room-week', async (p) => {
   await go(p, `/diary/room/Ladybirds?week=${lastWeek}`);
@@ -190,7 +202,7 @@ await step(
     await p.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
     await p.getByTestId('outcome').filter({ hasText: 'You may share' }).waitFor();
   },
-  { tall: true },
+  { upTo: 1100 },
 );
 await step('sharing-register', async (p) => {
   await go(p, '/sharing');
@@ -203,7 +215,7 @@ await step(
     await go(p, `/sharing/${decisions[0].id}`);
     await p.getByTestId('reasons').waitFor();
   },
-  { tall: true },
+  { upTo: 1400 },
 );
 await printed('print-share-pack', async (p) => {
   await p.getByRole('button', { name: 'Print the share pack' }).click();

@@ -18,7 +18,7 @@ import {
 import { PersonAddRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
-import { CHILD_STATUS_LABELS, CHILD_STATUSES, type ChildListItem, type ChildStatus } from '../../../shared/contract/children';
+import { CHILD_STATUS_LABELS, CHILD_STATUSES, type ChildListItem, type ChildStatus, type Restriction } from '../../../shared/contract/children';
 import { contract } from '../../../shared/contract/index';
 import { formatDayShort, londonDay } from '../../../shared/domain/dates';
 import { describeDays } from '../../../shared/domain/weekdays';
@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   /** A long list of allergens wraps inside its badge instead of spilling out of it. */
-  longBadge: { height: 'auto', minHeight: '20px', textAlign: 'left', paddingTop: '1px', paddingBottom: '1px' },
+  longBadge: { height: 'auto', minHeight: '20px', textAlign: 'left', paddingTop: '1px', paddingBottom: '1px', borderRadius: tokens.borderRadiusMedium },
   name: { fontWeight: tokens.fontWeightSemibold },
   restriction: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   row: { cursor: 'pointer' },
@@ -148,9 +148,10 @@ export function ChildrenPage({ session }: { session: Session }) {
                       {c.preferredName ?? c.legalName}
                     </a>
                     {c.preferredName && c.preferredName !== c.legalName && <Text size={200} block>{c.legalName}</Text>}
+                    {/* Who and what, in one line; the whole note and court order are at the top of the child's file. */}
                     {c.restrictions.map((r) => (
-                      <Text key={r.carerId} size={200} block className={s.restriction}>
-                        ⚠ {restrictionText(r)}
+                      <Text key={r.carerId} size={200} block className={s.restriction} title={restrictionText(r)}>
+                        ⚠ {restrictionSummary(r)}
                       </Text>
                     ))}
                   </TableCell>
@@ -193,6 +194,15 @@ export function ChildrenPage({ session }: { session: Session }) {
       {adding && <AddChildDialog onClose={() => setAdding(false)} />}
     </Page>
   );
+}
+
+/** "Craig Bennett (Father) · MUST NOT COLLECT · court order": the list's short form of a restriction. */
+function restrictionSummary(r: Restriction): string {
+  const parts = [`${r.carerName} (${r.relationship})`];
+  if (r.mustNotCollect) parts.push('MUST NOT COLLECT');
+  else if (r.note) parts.push('collection restriction');
+  if (r.courtOrder) parts.push('court order');
+  return parts.join(' · ');
 }
 
 function AddChildDialog({ onClose }: { onClose: () => void }) {

@@ -52,7 +52,12 @@ const useStyles = makeStyles({
   cell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   withdrawal: { color: tokens.colorPaletteRedForeground1 },
   partners: { display: 'flex', flexDirection: 'column', paddingLeft: tokens.spacingHorizontalXL },
+  narrow: { width: '96px' },
+  wide: { width: '30%' },
 });
+
+/** Text someone typed, ending with one full stop whether or not they typed it. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 const REFRESH = ['consent', 'children'];
 
@@ -97,7 +102,7 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
         ) : (
           r.acknowledgements.map((a) => (
             <Text key={a.id}>
-              {a.carerName}: {ACKNOWLEDGEMENT_METHOD_LABELS[a.method]} on {formatDay(a.on)}
+              {a.carerName}: {ACKNOWLEDGEMENT_METHOD_LABELS[a.method].toLowerCase()} on {formatDay(a.on)}
               {a.note ? ` (${a.note})` : ''}. Recorded by {a.recordedByName ?? 'unknown'} on {formatDateTime(a.recordedAt)}.
             </Text>
           ))
@@ -164,9 +169,9 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>For</TableHeaderCell>
-                <TableHeaderCell>Decision</TableHeaderCell>
+                <TableHeaderCell className={s.narrow}>Decision</TableHeaderCell>
                 <TableHeaderCell>Recipients</TableHeaderCell>
-                <TableHeaderCell>Given by, when and how</TableHeaderCell>
+                <TableHeaderCell className={s.wide}>Given by, when and how</TableHeaderCell>
                 <TableHeaderCell>Expiry / review</TableHeaderCell>
                 <TableHeaderCell>State today</TableHeaderCell>
               </TableRow>
@@ -194,7 +199,7 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
                     </Text>
                     {e.withdrawal && (
                       <Text size={200} block className={s.withdrawal}>
-                        Withdrawn by {e.withdrawal.byName} on {formatDay(e.withdrawal.on)}: {e.withdrawal.reason}. Recorded by {e.withdrawal.recordedByName ?? 'unknown'} on{' '}
+                        Withdrawn by {e.withdrawal.byName} on {formatDay(e.withdrawal.on)}: {sentence(e.withdrawal.reason)} Recorded by {e.withdrawal.recordedByName ?? 'unknown'} on{' '}
                         {formatDateTime(e.withdrawal.recordedAt)}.
                       </Text>
                     )}

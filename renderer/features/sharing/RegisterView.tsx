@@ -15,7 +15,9 @@ import { can, StatusBadge } from './common';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
-  purpose: { maxWidth: '26em', overflowWrap: 'anywhere' },
+  purpose: { overflowWrap: 'anywhere' },
+  wide: { width: '30%' },
+  outcome: { width: '150px' },
 });
 
 /** The decisions as a table; each row opens the decision. */
@@ -28,8 +30,8 @@ export function DecisionsTable({ decisions, label, showChild = true }: { decisio
           <TableHeaderCell>Decided</TableHeaderCell>
           {showChild && <TableHeaderCell>Child</TableHeaderCell>}
           <TableHeaderCell>With</TableHeaderCell>
-          <TableHeaderCell>Purpose</TableHeaderCell>
-          <TableHeaderCell>Outcome</TableHeaderCell>
+          <TableHeaderCell className={s.wide}>Purpose</TableHeaderCell>
+          <TableHeaderCell className={s.outcome}>Outcome</TableHeaderCell>
           <TableHeaderCell>Decided by</TableHeaderCell>
           <TableHeaderCell>Authorised by</TableHeaderCell>
         </TableRow>

@@ -18,9 +18,15 @@ const STATUS_COLOUR: Record<SharingStatus, 'success' | 'danger' | 'warning' | 'i
   declined: 'danger',
 };
 
+const useBadgeStyles = makeStyles({
+  // In a narrow column the label wraps inside the badge rather than spilling out of it.
+  badge: { height: 'auto', minHeight: '20px', borderRadius: tokens.borderRadiusMedium },
+});
+
 export function StatusBadge({ status }: { status: SharingStatus }) {
+  const s = useBadgeStyles();
   return (
-    <Badge appearance="filled" color={STATUS_COLOUR[status]} data-status={status}>
+    <Badge appearance="filled" color={STATUS_COLOUR[status]} data-status={status} className={s.badge}>
       {SHARING_STATUS_LABELS[status]}
     </Badge>
   );
