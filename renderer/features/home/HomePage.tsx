@@ -4,6 +4,7 @@ import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { ChildrenHomeCards } from '../children/HomeCards';
+import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
 const useStyles = makeStyles({
@@ -16,10 +17,11 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
   return (
     <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
       <Text>{formatDay(londonDay())}</Text>
+      <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
       <div className={s.grid}>
         {areas
-          .filter((a) => a.id !== 'home')
+          .filter((a) => a.id !== 'home' && !a.planned)
           .map((a) => (
             <a key={a.id} href={href(`/${a.id}`)} className={s.card}>
               <Card>

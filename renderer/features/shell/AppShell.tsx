@@ -41,6 +41,8 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
   },
   active: { backgroundColor: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  planned: { color: tokens.colorNeutralForeground3 },
+  soon: { marginLeft: 'auto', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   main: { overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
 
@@ -71,9 +73,15 @@ export function AppShell({ session, settingName, onLock }: { session: Session; s
       </header>
       <nav className={s.nav} aria-label="Main" {...navKeys}>
         {areas.map((a) => (
-          <a key={a.id} href={href(`/${a.id}`)} className={mergeClasses(s.link, current === a.id && s.active)} aria-current={current === a.id ? 'page' : undefined}>
+          <a
+            key={a.id}
+            href={href(`/${a.id}`)}
+            className={mergeClasses(s.link, a.planned && s.planned, current === a.id && s.active)}
+            aria-current={current === a.id ? 'page' : undefined}
+          >
             {a.icon}
             {a.label}
+            {a.planned && <span className={s.soon}>coming later</span>}
           </a>
         ))}
       </nav>

@@ -44,7 +44,10 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return (
         <Page title={area.label}>
           <Text>{area.description}</Text>
-          <Text>This area is not in this version of TwoWay yet.</Text>
+          <Text>
+            This part of TwoWay comes in a later version. Until then, keep using your current paper records for it; everything
+            else in TwoWay works without it.
+          </Text>
         </Page>
       );
   }
