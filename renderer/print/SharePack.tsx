@@ -106,7 +106,8 @@ export function SharePack({ pack }: { pack: Pack }) {
             <ol className="sp-contents">
               {pack.items.map((i) => (
                 <li key={i.ref}>
-                  {i.label} <span className="sp-kind">({ITEM_KIND_ONE[i.kind]})</span>
+                  {i.label}
+                  {i.kind !== 'note' && <span className="sp-kind"> ({ITEM_KIND_ONE[i.kind]})</span>}
                 </li>
               ))}
             </ol>
@@ -119,10 +120,16 @@ export function SharePack({ pack }: { pack: Pack }) {
               <h3>
                 {n + 1}. {i.label}
               </h3>
-              <p className="sp-kind">
-                {ITEM_KIND_ONE[i.kind]}
-                {i.thirdParty ? ` · From ${i.thirdParty.agency}, who agreed to it being passed on: do not pass it on without their agreement` : ''}
-              </p>
+              {(i.kind !== 'note' || i.thirdParty) && (
+                <p className="sp-kind">
+                  {[
+                    i.kind !== 'note' && ITEM_KIND_ONE[i.kind],
+                    i.thirdParty && `From ${i.thirdParty.agency}, who agreed to it being passed on: do not pass it on without their agreement`,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              )}
               <div className="sp-content">{i.content}</div>
             </td>
           </tr>

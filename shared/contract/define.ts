@@ -6,7 +6,7 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 export const ROLE_LABELS: Record<Role, string> = {
-  practitioner: 'Practitioner (key person)',
+  practitioner: 'Practitioner / key person',
   office: 'Office',
   dsl: 'Designated safeguarding lead',
   manager: 'Manager',

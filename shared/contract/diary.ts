@@ -361,13 +361,15 @@ export const diaryChannels = {
     sensitive: true,
     input: z.object({
       childId: idSchema,
-      /** How many weeks, ending with the week of `until` (default: this week). */
+      /** How many weeks, ending with the week of `until` (default, and at the latest: this week). */
       weeks: z.number().int().min(2, 'At least 2 weeks.').max(104, 'At most 104 weeks.').default(8),
       until: daySchema.optional(),
     }),
     output: z.object({
       child: diaryChildSchema,
+      /** The Monday of the first week. */
       from: z.string(),
+      /** The last day counted: the Sunday of the last week, or today when that is sooner. */
       to: z.string(),
       weeks: z.number().int(),
       rule: z.string(),

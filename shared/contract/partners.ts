@@ -9,15 +9,22 @@ export const PARTNER_KINDS = ['setting', 'childminder', 'school', 'health', 'soc
 export const partnerKindSchema = z.enum(PARTNER_KINDS, { error: 'Choose what kind of partner this is.' });
 export type PartnerKind = z.infer<typeof partnerKindSchema>;
 
+/** Short names for tables and lists. */
 export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
   setting: 'Early years setting',
   childminder: 'Childminder',
   school: 'School',
-  health: 'Health (e.g. health visitor)',
+  health: 'Health',
   'social-care': 'Children’s social care',
   police: 'Police',
   send: 'SEND service',
   other: 'Other agency',
+};
+
+/** The choices in the partner form, with a hint where the short name alone may not be enough. */
+export const PARTNER_KIND_FORM_LABELS: Record<PartnerKind, string> = {
+  ...PARTNER_KIND_LABELS,
+  health: 'Health (e.g. health visitor)',
 };
 
 /** Partners a child can attend as well as us (shared care). */

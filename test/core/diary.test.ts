@@ -485,6 +485,12 @@ describe('patterns', () => {
     expect(result.cells.filter((c) => c.highlighted).map((c) => `${c.weekday}:${c.category}`)).toEqual(['3:wellbeing']);
     expect(result.cells.find((c) => c.weekday === 0 && c.category === 'food')).toMatchObject({ entries: 8, days: 8, highlighted: false });
 
+    // This week counts only up to today (25 November), and a later week asked for is this week.
+    for (const until of [undefined, '2026-12-10']) {
+      const current = await core.invoke('diary.patterns', { childId: chloe, weeks: 8, until });
+      expect([current.from, current.to]).toEqual(['2026-10-05', '2026-11-25']);
+    }
+
     // Too little data: a span with only a few entries says so and claims nothing.
     const short = await core.invoke('diary.patterns', { childId: chloe, weeks: 2, until: '2026-10-04' });
     expect(short.findings).toEqual([]);

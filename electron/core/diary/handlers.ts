@@ -171,9 +171,13 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
 
   'diary.patterns': (input, ctx) => {
     const db = ctx.db();
-    const mondays = weeksEndingWith(input.until ?? todayOf(ctx), input.weeks);
+    // The span never reaches past today: the weeks end with the week of `until` (at the latest
+    // this week), and this week counts only up to today.
+    const now = todayOf(ctx);
+    const mondays = weeksEndingWith(input.until && input.until < now ? input.until : now, input.weeks);
     const from = mondays[0];
-    const to = addDays(mondays[mondays.length - 1], 6);
+    const weekEnd = addDays(mondays[mondays.length - 1], 6);
+    const to = weekEnd < now ? weekEnd : now;
     return readTx(db, () => {
       const child = requireChild(db, input.childId);
       const result = findPatterns(patternCounts(db, input.childId, from, to), dayBeforeDescriber(db, input.childId));

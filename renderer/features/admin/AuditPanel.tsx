@@ -54,7 +54,6 @@ export function AuditPanel() {
   const [userId, setUserId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [recordId, setRecordId] = useState('');
   const [childId, setChildId] = useState('');
   const users = useChannel('users.list');
   const children = useChannel('children.list', { status: 'all' });
@@ -63,7 +62,6 @@ export function AuditPanel() {
     childId: childId || undefined,
     from: from || undefined,
     to: to || undefined,
-    recordId: recordId.trim() || undefined,
     limit: 200,
   };
   const valid = contract['audit.list'].input.safeParse(filter).success;
@@ -107,9 +105,6 @@ export function AuditPanel() {
         </Field>
         <Field label="To">
           <Input type="date" value={to} onChange={(_e, d) => setTo(d.value)} />
-        </Field>
-        <Field label="Record id">
-          <Input value={recordId} onChange={(_e, d) => setRecordId(d.value)} placeholder="for example a child’s id" />
         </Field>
         <Button onClick={() => void invoke('audit.verify').then(setVerify, (e: unknown) => setVerify({ ok: false, message: String(e) }))}>
           Check the audit trail is intact
@@ -162,7 +157,7 @@ export function AuditPanel() {
   );
 }
 
-/** "Child: Isla Khan", "Sharing decision 960a3bfe…" (the whole id is in the tooltip, for the Record id filter). */
+/** "Child: Isla Khan", "Sharing decision 960a3bfe…" (the whole reference is in the tooltip). */
 function RecordRef({ reference, names }: { reference: string; names: Map<string, string> }) {
   const s = useStyles();
   const colon = reference.indexOf(':');

@@ -2,8 +2,13 @@ import {
   Badge,
   Button,
   Checkbox,
+  createFocusOutlineStyle,
   Field,
+  Link,
   makeStyles,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
   SearchBox,
   Select,
   Table,
@@ -15,7 +20,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { PersonAddRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
 import { CHILD_STATUS_LABELS, CHILD_STATUSES, type ChildListItem, type ChildStatus, type Restriction } from '../../../shared/contract/children';
@@ -39,6 +44,27 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold },
   restriction: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   row: { cursor: 'pointer' },
+  /** The consent flag looks like the badges beside it, but opens its reasons (keyboard and touch too). */
+  flagButton: {
+    position: 'relative',
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '2px',
+    minHeight: '20px',
+    padding: `0 ${tokens.spacingHorizontalXS} 0 ${tokens.spacingHorizontalSNudge}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralForeground1,
+    color: tokens.colorNeutralBackground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase200,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralForeground2 },
+    ...createFocusOutlineStyle({ style: { outlineRadius: tokens.borderRadiusCircular } }),
+  },
+  reasons: { margin: `0 0 ${tokens.spacingVerticalS}`, paddingLeft: tokens.spacingHorizontalL, maxWidth: '360px' },
 });
 
 type Flag = 'attendsOtherSetting' | 'healthNeeds' | 'consent' | 'contacts';
@@ -177,11 +203,7 @@ export function ChildrenPage({ session }: { session: Session }) {
                       {c.hasAllergies && <Badge color="danger" className={s.longBadge}>Allergy: {c.allergyNames.join(', ')}</Badge>}
                       {c.hasMedication && <Badge color="warning">Medication</Badge>}
                       {c.contactsNeedCheck && <Badge color="warning">Check contacts</Badge>}
-                      {c.consentAttention.length > 0 && (
-                        <Badge color="important" title={c.consentAttention.join('\n')}>
-                          Consent: {c.consentAttention.length} to check
-                        </Badge>
-                      )}
+                      {c.consentAttention.length > 0 && <ConsentFlag child={c} />}
                     </div>
                   </TableCell>
                 </TableRow>
@@ -193,6 +215,35 @@ export function ChildrenPage({ session }: { session: Session }) {
       )}
       {adding && <AddChildDialog onClose={() => setAdding(false)} />}
     </Page>
+  );
+}
+
+/** "Consent: 2 to check", a button that opens the reasons and a link to the child's consent tab. */
+function ConsentFlag({ child }: { child: ChildListItem }) {
+  const s = useStyles();
+  const name = child.preferredName ?? child.legalName;
+  return (
+    // Inside a clickable row: opening the flag (or using what it opens) does not open the child's file.
+    <span onClick={(e) => e.stopPropagation()}>
+      <Popover withArrow trapFocus positioning="below-start">
+        <PopoverTrigger disableButtonEnhancement>
+          <button type="button" className={s.flagButton}>
+            Consent: {child.consentAttention.length} to check
+            <ChevronDownRegular aria-hidden="true" />
+          </button>
+        </PopoverTrigger>
+        <PopoverSurface aria-label={`Consent to check for ${name}`}>
+          <ul className={s.reasons}>
+            {child.consentAttention.map((reason) => (
+              <li key={reason}>
+                <Text size={200}>{reason}</Text>
+              </li>
+            ))}
+          </ul>
+          <Link href={href(`/children/${child.id}?tab=consent`)}>Open {name}’s consent</Link>
+        </PopoverSurface>
+      </Popover>
+    </span>
   );
 }
 

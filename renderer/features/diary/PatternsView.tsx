@@ -38,7 +38,7 @@ export function PatternsView({ childId }: { childId: string }) {
           </Dropdown>
         </Field>
         <Field label="Up to the week of">
-          <Input type="date" value={until} onChange={(_e, d) => setUntil(d.value)} />
+          <Input type="date" value={until} max={today()} onChange={(_e, d) => setUntil(d.value)} />
         </Field>
       </Pickers>
       {data.isPending ? (
@@ -48,7 +48,7 @@ export function PatternsView({ childId }: { childId: string }) {
       ) : (
         <>
           <Text>
-            {data.data.child.name}: {data.data.totalEntries} entries from {formatDay(data.data.from)} to {formatDay(data.data.to)}.
+            {data.data.child.name}: {data.data.totalEntries} entries from {formatDay(data.data.from)} to {data.data.to === today() ? `today, ${formatDay(data.data.to)}` : formatDay(data.data.to)}.
           </Text>
           {data.data.notEnoughData && (
             <MessageBar intent="info">

@@ -83,16 +83,25 @@ export function RoomWeekView({ session, settingName, room, week, onWeek }: { ses
           </Button>
         )}
       </section>
-      <div className={s.legend} aria-hidden="true">
+      {/* Screen readers hear each cell in words (its label), so the key is for the eye only. */}
+      <div className={s.legend} aria-hidden="true" data-testid="room-week-key">
+        <Text weight="semibold" size={200}>
+          In each day:
+        </Text>
+        <span>2 diary entries that day</span>
         <span>
-          <Badge color="warning">!</Badge> follow-up open
+          <Badge color="warning" size="small">!</Badge> follow-up open
         </span>
         <span>
-          <Badge color="danger">A</Badge> accident
+          <Badge color="danger" size="small">A</Badge> accident
         </span>
         <span>
-          <Badge color="important">M</Badge> health or medication given
+          <Badge color="important" size="small">M</Badge> health or medication given
         </span>
+        <span>
+          <Badge color="danger" size="small">A2</Badge> two accidents (a number after a letter counts them)
+        </span>
+        <span>— no entries</span>
       </div>
       {w.children.length === 0 ? (
         <Text>No current children in {room}.</Text>

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { Session } from '../../../shared/contract/auth';
 import { contract } from '../../../shared/contract/index';
-import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type PartnerKind } from '../../../shared/contract/partners';
+import { PARTNER_KIND_FORM_LABELS, PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type PartnerKind } from '../../../shared/contract/partners';
 import { formatDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { asAnyForm, CheckboxField, FormDialog, SelectField, TextAreaField, type AnyForm } from '../../ui/fields';
@@ -173,7 +173,7 @@ function PartnerFields({ form }: { form: AnyForm }) {
     <>
       <div className={s.pair}>
         <TextField form={form} name="name" label="Name" required />
-        <SelectField form={form} name="kind" label="Kind" required emptyLabel="Choose…" options={PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] }))} />
+        <SelectField form={form} name="kind" label="Kind" required emptyLabel="Choose…" options={PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_FORM_LABELS[k] }))} />
       </div>
       <TextAreaField form={form} name="address" label="Address" rows={2} />
       <div className={s.pair}>

@@ -245,7 +245,8 @@ function ItemsTable({ d }: { d: Decision }) {
                 <Text block weight="semibold">
                   {i.label}
                 </Text>
-                <Text size={200}>{ITEM_KIND_ONE[i.kind]}</Text>
+                {/* A note's label already says it was written for this share. */}
+                {i.kind !== 'note' && <Text size={200}>{ITEM_KIND_ONE[i.kind]}</Text>}
                 {i.thirdParty && (
                   <Text block size={200}>
                     From {i.thirdParty.agency}

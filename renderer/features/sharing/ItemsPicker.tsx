@@ -17,7 +17,8 @@ const useStyles = makeStyles({
   note: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-const SHOWN_AT_FIRST = 8;
+/** A long group (the diary above all) shows its newest few; ticked items always stay in view. */
+const SHOWN_AT_FIRST = 10;
 
 type Choice = ItemChoice;
 
@@ -54,7 +55,8 @@ export function ItemsPicker({
       {ITEM_KINDS.filter((k) => k !== 'note').map((kind) => {
         const items = available.filter((i) => i.kind === kind);
         if (items.length === 0) return null;
-        const showAll = expanded[kind] || items.length <= SHOWN_AT_FIRST;
+        const long = items.length > SHOWN_AT_FIRST;
+        const showAll = !long || expanded[kind] === true;
         const shown = showAll ? items : items.filter((i, n) => n < SHOWN_AT_FIRST || chosen.has(i.ref));
         return (
           <fieldset key={kind} className={s.group}>
@@ -78,10 +80,12 @@ export function ItemsPicker({
                 </div>
               );
             })}
-            {!showAll && (
-              <Button appearance="subtle" onClick={() => setExpanded({ ...expanded, [kind]: true })}>
-                Show all {items.length} {ITEM_KIND_LABELS[kind].toLowerCase()}
-              </Button>
+            {long && (
+              <div>
+                <Button appearance="subtle" aria-expanded={showAll} onClick={() => setExpanded({ ...expanded, [kind]: !showAll })}>
+                  {showAll ? `Show fewer ${ITEM_KIND_LABELS[kind].toLowerCase()}` : `Show all ${items.length} ${ITEM_KIND_LABELS[kind].toLowerCase()}`}
+                </Button>
+              </div>
             )}
           </fieldset>
         );

@@ -11,11 +11,12 @@ export function can(session: Session, channel: ChannelName): boolean {
   return rolesAllow(contract[channel].access, session.roles);
 }
 
-const STATUS_COLOUR: Record<SharingStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
-  shared: 'success',
-  'not-shared': 'informative',
-  'awaiting-authorisation': 'warning',
-  declined: 'danger',
+// "Decided not to share" is often the right decision: calm (a light tint) but as readable as the others.
+const STATUS_LOOK: Record<SharingStatus, { appearance: 'filled' | 'tint'; color: 'success' | 'danger' | 'warning' | 'brand' }> = {
+  shared: { appearance: 'filled', color: 'success' },
+  'not-shared': { appearance: 'tint', color: 'brand' },
+  'awaiting-authorisation': { appearance: 'filled', color: 'warning' },
+  declined: { appearance: 'filled', color: 'danger' },
 };
 
 const useBadgeStyles = makeStyles({
@@ -26,7 +27,7 @@ const useBadgeStyles = makeStyles({
 export function StatusBadge({ status }: { status: SharingStatus }) {
   const s = useBadgeStyles();
   return (
-    <Badge appearance="filled" color={STATUS_COLOUR[status]} data-status={status} className={s.badge}>
+    <Badge {...STATUS_LOOK[status]} data-status={status} className={s.badge}>
       {SHARING_STATUS_LABELS[status]}
     </Badge>
   );
