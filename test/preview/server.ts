@@ -38,6 +38,7 @@ export async function startPreview(options: { dataDir?: string; port?: number; n
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'twoway-preview-'));
   const core = await openCore({ dataDir, now: options.now });
   const secret = randomBytes(24).toString('hex');
+  let port = 0;
   const shim = `window.twoway = Object.freeze({ invoke: (channel, input) => fetch('/rpc', {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-twoway-secret': ${JSON.stringify(secret)} },
     body: JSON.stringify({ channel, input: input === undefined ? null : input }),
@@ -69,6 +70,11 @@ export async function startPreview(options: { dataDir?: string; port?: number; n
     const given = Buffer.from(String(req.headers['x-twoway-secret'] ?? ''));
     const expected = Buffer.from(secret);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(res, 403, 'text/plain', 'Forbidden');
+    // Only pages served by this harness, by its own address (no DNS rebinding, no other origin).
+    const origin = req.headers.origin;
+    if (req.headers.host !== `127.0.0.1:${port}` || (origin !== undefined && origin !== `http://127.0.0.1:${port}`)) {
+      return send(res, 403, 'text/plain', 'Forbidden');
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     let envelope: Envelope;
@@ -84,7 +90,7 @@ export async function startPreview(options: { dataDir?: string; port?: number; n
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/`,
     dataDir,
