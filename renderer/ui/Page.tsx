@@ -6,6 +6,16 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXXL, maxWidth: '1200px' },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: '0',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /** A screen's frame: a title, optional actions on the right, the content below. */
@@ -36,4 +46,10 @@ export function ErrorBar({ error, title }: { error: unknown; title?: string }) {
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return <Spinner label={label} />;
+}
+
+/** Words for screen readers only: what a sighted user gets from a tooltip, an icon or the layout around it. */
+export function VisuallyHidden({ children }: { children: ReactNode }) {
+  const s = useStyles();
+  return <span className={s.visuallyHidden}>{children}</span>;
 }

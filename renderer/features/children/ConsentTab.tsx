@@ -40,7 +40,7 @@ import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dat
 import { useChannel, useChannelMutation } from '../../api';
 import { errorOf, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm } from '../../ui/forms';
-import { ErrorBar, Loading } from '../../ui/Page';
+import { ErrorBar, Loading, VisuallyHidden } from '../../ui/Page';
 import { can, useFormSubmit } from './common';
 
 const useStyles = makeStyles({
@@ -133,10 +133,12 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
                   <TableCell>{row.partnerName}</TableCell>
                   {row.results.map((res) => (
                     <TableCell key={res.scope}>
-                      <Tooltip content={res.message} relationship="description">
-                        <span className={`${s.cell} ${res.valid ? s.yes : s.no}`} aria-label={`${CONSENT_SCOPE_SHORT[res.scope]} with ${row.partnerName}: ${res.message}`}>
+                      {/* The whole answer is in the cell for screen readers (a label on a span is not read); the tooltip shows it on hover. */}
+                      <Tooltip content={res.message} relationship="inaccessible">
+                        <span className={`${s.cell} ${res.valid ? s.yes : s.no}`}>
                           {res.valid ? <CheckmarkCircleRegular /> : <DismissCircleRegular />}
                           {REASON_SHORT[res.reason]}
+                          <VisuallyHidden>{`. ${CONSENT_SCOPE_SHORT[res.scope]} with ${row.partnerName}: ${res.message}`}</VisuallyHidden>
                         </span>
                       </Tooltip>
                     </TableCell>

@@ -29,7 +29,7 @@ export function RecoveryKeyView({ recoveryKey, settingName }: { recoveryKey: str
           records.
         </MessageBarBody>
       </MessageBar>
-      <div className={s.key} data-testid="recovery-key" aria-label="Recovery key">
+      <div className={s.key} data-testid="recovery-key" role="group" aria-label="Recovery key">
         {recoveryKey.split('-').map((group, i) => (
           <span key={i}>{group}</span>
         ))}

@@ -26,7 +26,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
 
   if (recovery) {
     return (
-      <div className={s.wrap}>
+      <main className={s.wrap}>
         <Card className={s.card}>
           <Title1 as="h1">Your recovery key</Title1>
           <RecoveryKeyView recoveryKey={recovery.key} settingName={recovery.settingName} />
@@ -39,7 +39,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             Continue to log in
           </Button>
         </Card>
-      </div>
+      </main>
     );
   }
 
@@ -55,7 +55,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   });
 
   return (
-    <div className={s.wrap}>
+    <main className={s.wrap}>
       <Card className={s.card}>
         <Title1 as="h1">Welcome to TwoWay</Title1>
         <Text>
@@ -92,6 +92,6 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
           </Button>
         </form>
       </Card>
-    </div>
+    </main>
   );
 }

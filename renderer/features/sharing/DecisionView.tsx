@@ -163,12 +163,12 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
             )}
           </section>
         </div>
-        <aside className={s.side} aria-label="Checklist">
+        <section className={s.side} aria-label="Checklist">
           <Title3 as="h2" className={s.heading}>
             {d.authorisation ? 'Checklist when authorised' : 'Checklist when recorded'}
           </Title3>
           <Checklist assessment={d.assessment} />
-        </aside>
+        </section>
       </div>
       {adding && <AddendumDialog id={d.id} onClose={() => setAdding(false)} />}
       {pack && (

@@ -347,7 +347,7 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
           </Section>
         </form>
 
-        <aside className={s.side} aria-label="Checklist">
+        <section className={s.side} aria-label="Checklist">
           <Title3 as="h2" className={s.heading}>
             Checklist {assess.isFetching && <Spinner size="tiny" as="span" />}
           </Title3>
@@ -372,7 +372,7 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
               </AccordionPanel>
             </AccordionItem>
           </Accordion>
-        </aside>
+        </section>
       </div>
     </Page>
   );

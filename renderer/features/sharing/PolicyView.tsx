@@ -1,8 +1,9 @@
-import { Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Switch, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Switch, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/contract/define';
 import type { SettingSharingPolicy } from '../../../shared/contract/sharing';
 import { useChannel, useChannelMutation } from '../../api';
+import { GroupField } from '../../ui/fields';
 import { ErrorBar, Loading } from '../../ui/Page';
 
 const useStyles = makeStyles({
@@ -33,13 +34,14 @@ export function PolicyView() {
         void save.mutateAsync(value).then(() => setSaved(true));
       }}
     >
-      <Field label="Who may authorise a decision to share" hint="The second person who backs up a decision. They can never be the person who made it.">
+      {/* A group, not a Fluent Field: a Field gives every checkbox inside it the same id and label. */}
+      <GroupField label="Who may authorise a decision to share" hint="The second person who backs up a decision. They can never be the person who made it.">
         <div className={s.roles}>
           {ROLES.map((r) => (
             <Checkbox key={r} label={ROLE_LABELS[r]} checked={value.authorisingRoles.includes(r)} onChange={(_e, d) => toggle(r, d.checked === true)} />
           ))}
         </div>
-      </Field>
+      </GroupField>
       <Switch
         label="Every decision to share confidential information needs a second person (not only sharing without consent)"
         checked={value.authorisationForAllConfidential}
