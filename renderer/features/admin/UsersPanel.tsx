@@ -30,10 +30,10 @@ import { formatDateTime } from '../../../shared/domain/dates';
 import { suggestPassword } from '../../../shared/domain/words';
 import { useChannel, useChannelMutation } from '../../api';
 import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { FormDialog } from '../../ui/fields';
 import { ErrorBar, Loading } from '../../ui/Page';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   roles: { display: 'flex', flexDirection: 'column' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
@@ -136,7 +136,6 @@ function RoleCheckboxes({ value, onChange }: { value: Role[]; onChange: (r: Role
 }
 
 function AddUserDialog({ onClose }: { onClose: () => void }) {
-  const s = useStyles();
   const create = useChannelMutation('users.create');
   const form = useContractForm(contract['users.create'].input, { fullName: '', username: '', password: suggestPassword(), roles: ['practitioner'] });
   const [error, setError] = useState<string | null>(null);
@@ -150,36 +149,20 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
     }
   });
   return (
-    <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>Add a member of staff</DialogTitle>
-            <DialogContent className={s.form}>
-              <TextField form={form} name="fullName" label="Full name" required />
-              <TextField form={form} name="username" label="Username" hint="What they type to log in." required />
-              <TextField form={form} name="password" label="First password" type="text" hint="Tell them this in person. They must choose their own when they first log in." required />
-              <Controller
-                control={form.control}
-                name="roles"
-                render={({ field, fieldState }) => (
-                  <Field label="Roles" required validationMessage={fieldState.error?.message}>
-                    <RoleCheckboxes value={(field.value ?? []) as Role[]} onChange={field.onChange} />
-                  </Field>
-                )}
-              />
-              <ErrorBar error={error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>Cancel</Button>
-              <Button appearance="primary" type="submit" disabled={create.isPending}>
-                Add
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title="Add a member of staff" submitLabel="Add" onSubmit={(e) => void submit(e)} onClose={onClose} pending={create.isPending} error={error}>
+      <TextField form={form} name="fullName" label="Full name" required />
+      <TextField form={form} name="username" label="Username" hint="What they type to log in." required />
+      <TextField form={form} name="password" label="First password" type="text" hint="Tell them this in person. They must choose their own when they first log in." required />
+      <Controller
+        control={form.control}
+        name="roles"
+        render={({ field, fieldState }) => (
+          <Field label="Roles" required validationMessage={fieldState.error?.message}>
+            <RoleCheckboxes value={(field.value ?? []) as Role[]} onChange={field.onChange} />
+          </Field>
+        )}
+      />
+    </FormDialog>
   );
 }
 
@@ -213,7 +196,6 @@ function RolesDialog({ user, onClose }: { user: User; onClose: () => void }) {
 }
 
 function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
-  const s = useStyles();
   const reset = useChannelMutation('users.resetPassword');
   const form = useContractForm(contract['users.resetPassword'].input, { userId: user.id, newPassword: suggestPassword() });
   const [error, setError] = useState<string | null>(null);
@@ -226,31 +208,14 @@ function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => voi
     }
   });
   return (
-    <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>Reset the password of {user.fullName}</DialogTitle>
-            <DialogContent className={s.form}>
-              <Text>Their old password stops working at once. They must choose their own at their next login.</Text>
-              <TextField form={form} name="newPassword" label="New first password" type="text" required />
-              <ErrorBar error={error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>Cancel</Button>
-              <Button appearance="primary" type="submit" disabled={reset.isPending}>
-                Reset password
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={`Reset the password of ${user.fullName}`} submitLabel="Reset password" onSubmit={(e) => void submit(e)} onClose={onClose} pending={reset.isPending} error={error}>
+      <Text>Their old password stops working at once. They must choose their own at their next login.</Text>
+      <TextField form={form} name="newPassword" label="New first password" type="text" required />
+    </FormDialog>
   );
 }
 
 function DeactivateDialog({ user, onClose }: { user: User; onClose: () => void }) {
-  const s = useStyles();
   const deactivate = useChannelMutation('users.deactivate');
   const form = useContractForm(contract['users.deactivate'].input, { userId: user.id, reason: '' });
   const [error, setError] = useState<string | null>(null);
@@ -263,25 +228,9 @@ function DeactivateDialog({ user, onClose }: { user: User; onClose: () => void }
     }
   });
   return (
-    <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>Deactivate {user.fullName}?</DialogTitle>
-            <DialogContent className={s.form}>
-              <Text>They will no longer be able to log in. Their account and everything they recorded stay, with their name on it.</Text>
-              <TextField form={form} name="reason" label="Reason" hint="For example: left the setting on 31 August." required />
-              <ErrorBar error={error} />
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>Cancel</Button>
-              <Button appearance="primary" type="submit" disabled={deactivate.isPending}>
-                Deactivate
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title={`Deactivate ${user.fullName}?`} submitLabel="Deactivate" onSubmit={(e) => void submit(e)} onClose={onClose} pending={deactivate.isPending} error={error}>
+      <Text>They will no longer be able to log in. Their account and everything they recorded stay, with their name on it.</Text>
+      <TextField form={form} name="reason" label="Reason" hint="For example: left the setting on 31 August." required />
+    </FormDialog>
   );
 }
