@@ -2,6 +2,7 @@ import { Field, Input, type InputProps } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useController, useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { useState, type FormEvent } from 'react';
 import { TwoWayError } from '../../shared/contract/errors';
 
 /** A react-hook-form form validated by a schema from the contract: the same rules as the core. */
@@ -55,4 +56,26 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, requ
       />
     </Field>
   );
+}
+
+/**
+ * Submits a contract form: runs the action, shows the core's field errors beside the fields and the
+ * rest above the buttons. What was typed stays in the form when anything is refused.
+ */
+export function useFormSubmit<T extends FieldValues, Out>(
+  form: UseFormReturn<T, unknown, Out>,
+  action: (values: Out) => Promise<unknown>,
+  onDone: () => void,
+) {
+  const [error, setError] = useState<string | null>(null);
+  const handler = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await action(values);
+      onDone();
+    } catch (e) {
+      setError(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, e));
+    }
+  });
+  return { submit: (e: FormEvent) => void handler(e), error };
 }

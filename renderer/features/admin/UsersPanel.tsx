@@ -29,7 +29,7 @@ import type { User } from '../../../shared/contract/users';
 import { formatDateTime } from '../../../shared/domain/dates';
 import { suggestPassword } from '../../../shared/domain/words';
 import { useChannel, useChannelMutation } from '../../api';
-import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { FormDialog } from '../../ui/fields';
 import { ErrorBar, Loading } from '../../ui/Page';
 
@@ -138,18 +138,9 @@ function RoleCheckboxes({ value, onChange }: { value: Role[]; onChange: (r: Role
 function AddUserDialog({ onClose }: { onClose: () => void }) {
   const create = useChannelMutation('users.create');
   const form = useContractForm(contract['users.create'].input, { fullName: '', username: '', password: suggestPassword(), roles: ['practitioner'] });
-  const [error, setError] = useState<string | null>(null);
-  const submit = form.handleSubmit(async (values) => {
-    setError(null);
-    try {
-      await create.mutateAsync(values);
-      onClose();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    }
-  });
+  const { submit, error } = useFormSubmit(form, (v) => create.mutateAsync(v), onClose);
   return (
-    <FormDialog title="Add a member of staff" submitLabel="Add" onSubmit={(e) => void submit(e)} onClose={onClose} pending={create.isPending} error={error}>
+    <FormDialog title="Add a member of staff" submitLabel="Add" onSubmit={submit} onClose={onClose} pending={create.isPending} error={error}>
       <TextField form={form} name="fullName" label="Full name" required />
       <TextField form={form} name="username" label="Username" hint="What they type to log in." required />
       <TextField form={form} name="password" label="First password" type="text" hint="Tell them this in person. They must choose their own when they first log in." required />
@@ -198,17 +189,9 @@ function RolesDialog({ user, onClose }: { user: User; onClose: () => void }) {
 function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const reset = useChannelMutation('users.resetPassword');
   const form = useContractForm(contract['users.resetPassword'].input, { userId: user.id, newPassword: suggestPassword() });
-  const [error, setError] = useState<string | null>(null);
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await reset.mutateAsync(values);
-      onClose();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    }
-  });
+  const { submit, error } = useFormSubmit(form, (v) => reset.mutateAsync(v), onClose);
   return (
-    <FormDialog title={`Reset the password of ${user.fullName}`} submitLabel="Reset password" onSubmit={(e) => void submit(e)} onClose={onClose} pending={reset.isPending} error={error}>
+    <FormDialog title={`Reset the password of ${user.fullName}`} submitLabel="Reset password" onSubmit={submit} onClose={onClose} pending={reset.isPending} error={error}>
       <Text>Their old password stops working at once. They must choose their own at their next login.</Text>
       <TextField form={form} name="newPassword" label="New first password" type="text" required />
     </FormDialog>
@@ -218,17 +201,9 @@ function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => voi
 function DeactivateDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const deactivate = useChannelMutation('users.deactivate');
   const form = useContractForm(contract['users.deactivate'].input, { userId: user.id, reason: '' });
-  const [error, setError] = useState<string | null>(null);
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await deactivate.mutateAsync(values);
-      onClose();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    }
-  });
+  const { submit, error } = useFormSubmit(form, (v) => deactivate.mutateAsync(v), onClose);
   return (
-    <FormDialog title={`Deactivate ${user.fullName}?`} submitLabel="Deactivate" onSubmit={(e) => void submit(e)} onClose={onClose} pending={deactivate.isPending} error={error}>
+    <FormDialog title={`Deactivate ${user.fullName}?`} submitLabel="Deactivate" onSubmit={submit} onClose={onClose} pending={deactivate.isPending} error={error}>
       <Text>They will no longer be able to log in. Their account and everything they recorded stay, with their name on it.</Text>
       <TextField form={form} name="reason" label="Reason" hint="For example: left the setting on 31 August." required />
     </FormDialog>

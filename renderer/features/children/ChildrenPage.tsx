@@ -30,10 +30,11 @@ import { describeDays } from '../../../shared/domain/weekdays';
 import { useChannel, useChannelMutation } from '../../api';
 import { href, navigate } from '../../router';
 import { DaysField, SelectField } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { FormDialog } from '../../ui/fields';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
-import { ageOn, can, restrictionText, useFormSubmit } from './common';
+import { ageOn, restrictionText } from './common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },

@@ -39,9 +39,9 @@ import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { errorOf, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, VisuallyHidden } from '../../ui/Page';
-import { can, useFormSubmit } from './common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

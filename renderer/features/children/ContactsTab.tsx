@@ -21,9 +21,9 @@ import { contract } from '../../../shared/contract/index';
 import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { useChannelMutation } from '../../api';
 import { CheckboxField, FormDialog } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
-import { can, useFormSubmit } from './common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' } });
 

@@ -8,8 +8,8 @@ import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { describeDays } from '../../../shared/domain/weekdays';
 import { useChannel, useChannelMutation } from '../../api';
 import { DaysField, FormDialog, ListTextField, SelectField, TextAreaField } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
-import { can, useFormSubmit } from './common';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
+import { can } from '../../ui/access';
 import { Facts } from './Facts';
 
 export function DetailsTab({ file, session }: { file: ChildFile; session: Session }) {

@@ -7,8 +7,8 @@ import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { useChannelMutation } from '../../api';
 import { asAnyForm, CheckboxField, FormDialog, TextAreaField, YesNoField, type AnyForm } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
-import { can, useFormSubmit } from './common';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
+import { can } from '../../ui/access';
 import { Facts } from './Facts';
 
 const useStyles = makeStyles({

@@ -8,8 +8,8 @@ import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { useChannelMutation } from '../../api';
 import { errorOf, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
-import { can, useFormSubmit } from './common';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
+import { can } from '../../ui/access';
 import { Facts } from './Facts';
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import type { Session } from '../../../shared/contract/auth';
 import { formatDay } from '../../../shared/domain/dates';
 import { useChannel } from '../../api';
 import { href } from '../../router';
-import { can } from './common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },

@@ -10,8 +10,8 @@ import { describeDays } from '../../../shared/domain/weekdays';
 import { useChannel, useChannelMutation } from '../../api';
 import { href } from '../../router';
 import { asAnyForm, DaysField, FormDialog, SelectField, TextAreaField, type AnyForm } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
-import { can, useFormSubmit } from './common';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
+import { can } from '../../ui/access';
 import { Facts } from './Facts';
 
 const useStyles = makeStyles({

@@ -1,38 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import type { Session } from '../../../shared/contract/auth';
 import type { Restriction } from '../../../shared/contract/children';
-import { rolesAllow } from '../../../shared/contract/define';
-import { contract, type ChannelName } from '../../../shared/contract/index';
-import { applyServerError } from '../../ui/forms';
-
-/** Whether this user may call a channel: buttons follow the contract's roles, never a second list. */
-export function can(session: Session, channel: ChannelName): boolean {
-  return rolesAllow(contract[channel].access, session.roles);
-}
-
-/**
- * Submits a contract form: runs the action, shows the core's field errors beside the fields and the
- * rest above the buttons. What was typed stays in the form when anything is refused.
- */
-export function useFormSubmit<T extends FieldValues, Out>(
-  form: UseFormReturn<T, unknown, Out>,
-  action: (values: Out) => Promise<unknown>,
-  onDone: () => void,
-) {
-  const [error, setError] = useState<string | null>(null);
-  const handler = form.handleSubmit(async (values) => {
-    setError(null);
-    try {
-      await action(values);
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, e));
-    }
-  });
-  return { submit: (e: FormEvent) => void handler(e), error };
-}
 
 /** "Must not collect" and court orders: red, at the top, for every role that can see the child. */
 export function RestrictionsBar({ restrictions, compact }: { restrictions: Restriction[]; compact?: boolean }) {

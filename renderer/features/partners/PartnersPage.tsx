@@ -24,9 +24,9 @@ import { PARTNER_KIND_FORM_LABELS, PARTNER_KIND_LABELS, PARTNER_KINDS, type Part
 import { formatDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { asAnyForm, CheckboxField, FormDialog, SelectField, TextAreaField, type AnyForm } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
-import { can, useFormSubmit } from '../children/common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },

@@ -21,9 +21,9 @@ import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dat
 import { addMonthsToDay } from '../../../shared/domain/weekdays';
 import { useChannel, useChannelMutation } from '../../api';
 import { FormDialog, SelectField, TextAreaField } from '../../ui/fields';
-import { TextField, useContractForm } from '../../ui/forms';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
-import { can, useFormSubmit } from '../children/common';
+import { can } from '../../ui/access';
 import { Facts } from '../children/Facts';
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import type { Session } from '../../../shared/contract/auth';
 import { useChannel } from '../../api';
 import { navigate } from '../../router';
 import { ErrorBar, Loading } from '../../ui/Page';
-import { can } from './common';
+import { can } from '../../ui/access';
 import { DecisionsTable } from './RegisterView';
 
 /** The child's file, "Sharing history" tab: every decision about this child, share or not. */

@@ -40,10 +40,11 @@ import { PrintPortal } from '../../print/PrintPortal';
 import { SharePack } from '../../print/SharePack';
 import { href, navigate } from '../../router';
 import { FormDialog, TextAreaField } from '../../ui/fields';
-import { applyServerError, useContractForm } from '../../ui/forms';
+import { useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/PrintActions';
-import { can, Checklist, StatusBadge } from './common';
+import { Checklist, StatusBadge } from './common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
@@ -339,18 +340,9 @@ function AuthorisePanel({ decision }: { decision: Decision }) {
 function AddendumDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const form = useContractForm(contract['sharing.addendum'].input, { sharingId: id, text: '', why: '' });
   const mutation = useChannelMutation('sharing.addendum', ['sharing']);
-  const [error, setError] = useState<string | null>(null);
-  const submit = form.handleSubmit(async (v) => {
-    setError(null);
-    try {
-      await mutation.mutateAsync(v);
-      onClose();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    }
-  });
+  const { submit, error } = useFormSubmit(form, (v) => mutation.mutateAsync(v), onClose);
   return (
-    <FormDialog title="Add an addendum" submitLabel="Add the addendum" onSubmit={(e) => void submit(e)} onClose={onClose} pending={mutation.isPending} error={error}>
+    <FormDialog title="Add an addendum" submitLabel="Add the addendum" onSubmit={submit} onClose={onClose} pending={mutation.isPending} error={error}>
       <TextAreaField form={form} name="why" label="Why it is added" required rows={2} hint="For example: a correction, or what happened next." />
       <TextAreaField form={form} name="text" label="The addendum" required rows={5} />
     </FormDialog>

@@ -4,7 +4,7 @@ import type { Session } from '../../../shared/contract/auth';
 import { formatDateTime } from '../../../shared/domain/dates';
 import { useChannel } from '../../api';
 import { href } from '../../router';
-import { can } from '../children/common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   card: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },

@@ -11,7 +11,8 @@ import { SharingRegisterPrint } from '../../print/SharingRegisterPrint';
 import { href, navigate } from '../../router';
 import { ErrorBar, Loading } from '../../ui/Page';
 import { PrintActions } from '../../ui/PrintActions';
-import { can, StatusBadge } from './common';
+import { StatusBadge } from './common';
+import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },

@@ -4,7 +4,7 @@ import type { ChannelName } from '../../../shared/contract/index';
 import { useChannel } from '../../api';
 import { navigate, type Route } from '../../router';
 import { Page } from '../../ui/Page';
-import { can } from './common';
+import { can } from '../../ui/access';
 import { DecisionView } from './DecisionView';
 import { NewDecision } from './NewDecision';
 import { PendingView } from './PendingView';

@@ -1,15 +1,7 @@
 import { Badge, InfoLabel, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
-import type { Session } from '../../../shared/contract/auth';
-import { rolesAllow } from '../../../shared/contract/define';
-import { contract, type ChannelName } from '../../../shared/contract/index';
 import { OUTCOME_LABELS, SHARING_STATUS_LABELS, type SharingStatus } from '../../../shared/contract/sharing';
 import { SHARING_RULES, type Assessment, type SharingOutcome } from '../../../shared/contract/sharing-policy';
-
-/** Whether this user may call a channel: buttons follow the contract's roles, never a second list. */
-export function can(session: Session, channel: ChannelName): boolean {
-  return rolesAllow(contract[channel].access, session.roles);
-}
 
 // "Decided not to share" is often the right decision: calm (a light tint) but as readable as the others.
 const STATUS_LOOK: Record<SharingStatus, { appearance: 'filled' | 'tint'; color: 'success' | 'danger' | 'warning' | 'brand' }> = {
