@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD, seedDemo } from '../test/fixtures/demo';
 import { startPreview } from '../test/preview/server';
+import { replacePrint } from '../test/e2e/print-stub';
 import { addDays, today, weekStart } from '../shared/domain/weeks';
 
 const OUT = join(import.meta.dirname, '../docs/screenshots');
@@ -25,6 +26,7 @@ const browser = await chromium.launch({
   args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+await replacePrint(page);
 const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
 
 /** `upTo`: a taller window (up to that many pixels) to show more of a long screen, from its top. */

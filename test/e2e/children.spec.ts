@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { londonDay } from '../../shared/domain/dates';
-import { expect, setUpAndLogIn, SETTING_NAME, test } from './fixtures';
+import { expect, expectPrintRequested, setUpAndLogIn, SETTING_NAME, test } from './fixtures';
 import { pdfInfo, pdfText, pdfToPngs } from './pdf';
 
 // Children, families, partners and the consent register, through the real renderer and core.
@@ -165,6 +165,7 @@ test('a child with two carers, a partner setting and its key person, a written c
   await dialog.getByRole('button', { name: 'Prepare summary' }).click();
   await expect(dialog.getByRole('status')).toContainText('ready for Rainbow Day Nursery');
   await dialog.getByRole('button', { name: 'Print', exact: true }).click();
+  await expectPrintRequested(page);
   await expect(page.locator('.print-root .child-summary')).toHaveCount(1);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });

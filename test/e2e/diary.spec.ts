@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Core } from '../../electron/core/index';
 import { addDays, longDayLabel, shortDayLabel, today, weekLabel, weekStart } from '../../shared/domain/weeks';
-import { ADMIN, expect, SETTING_NAME, test } from './fixtures';
+import { ADMIN, expect, expectPrintRequested, SETTING_NAME, test } from './fixtures';
 import { pdfInfo, pdfText, pdfToPngs } from './pdf';
 
 const OUT = join(import.meta.dirname, '../../test-results/diary');
@@ -170,6 +170,8 @@ test('add entries from a parent and a partner setting, see them in the week and 
   await expect(page.getByTestId('week-label')).toHaveText(weekLabel(monday));
 
   // Print the week: A4 landscape, with the setting, the week, who printed it and when, page numbers, CONFIDENTIAL.
+  await page.getByRole('button', { name: 'Print this week' }).click();
+  await expectPrintRequested(page);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });

@@ -1,15 +1,28 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startPreview, type Preview } from '../preview/server';
+import { printCalls, replacePrint } from './print-stub';
 
-/** Each test gets a fresh preview: a new empty data folder, the built renderer, the real core. */
+/**
+ * Each test gets a fresh preview (a new empty data folder, the built renderer, the real core) and a
+ * page whose `window.print()` only records the request (see print-stub.ts).
+ */
 export const test = base.extend<{ preview: Preview }>({
   preview: async ({}, use) => {
     const preview = await startPreview();
     await use(preview);
     await preview.close();
   },
+  page: async ({ page }, use) => {
+    await replacePrint(page);
+    await use(page);
+  },
 });
 export { expect };
+
+/** Asserts that the page asked to print exactly `times` times since it was loaded. */
+export async function expectPrintRequested(page: Page, times = 1) {
+  await expect.poll(() => printCalls(page), { message: 'Print asked the browser to print' }).toBe(times);
+}
 
 export const ADMIN = { fullName: 'Alice Adminson', username: 'alice', password: 'correct horse battery' };
 export const SETTING_NAME = 'Little Acorns Pre-school';

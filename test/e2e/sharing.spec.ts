@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { Core } from '../../electron/core/index';
 import { londonDay } from '../../shared/domain/dates';
 import { addDaysToDay } from '../../shared/domain/weekdays';
-import { ADMIN, expect, logIn, SETTING_NAME, test } from './fixtures';
+import { ADMIN, expect, expectPrintRequested, logIn, SETTING_NAME, test } from './fixtures';
 import { pdfInfo, pdfText, pdfToPngs } from './pdf';
 
 // Information-sharing decisions through the real renderer and core: a safeguarding share against the
@@ -159,6 +159,7 @@ test('a safeguarding share against the parentsâ€™ refusal needs a second person,
   await page.getByRole('button', { name: 'Print the share pack' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'share pack is ready' })).toContainText('exactly the 2 approved items');
   await expect(page.locator('.print-root [data-testid="share-pack"]')).toHaveCount(1);
+  await expectPrintRequested(page);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.emulateMedia({ media: 'screen' });
@@ -265,6 +266,7 @@ test('a decision not to share is recorded with its reasons, listed in the childâ
   await page.getByLabel('Outcome').selectOption({ label: 'Decided not to share' });
   await expect(register.getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Print the register' }).click();
+  await expectPrintRequested(page);
   await tallShot(page, 'register.png');
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
