@@ -11,6 +11,19 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/**
+ * Text of a PDF (or of one page) in the order it was drawn, white space folded to single spaces
+ * (`pdftotext -raw`): a sentence that wraps, or stands beside another column, still reads as one.
+ * Use it to check phrases; use pdfText where the columns' positions matter.
+ */
+export function pdfFlowText(pdf: Buffer, page?: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'twoway-pdf-'));
+  const file = join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-raw', ...range, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 /** Number of pages and their size in points, through pdfinfo. */
 export function pdfInfo(pdf: Buffer): { pages: number; width: number; height: number } {
   const dir = mkdtempSync(join(tmpdir(), 'twoway-pdf-'));
