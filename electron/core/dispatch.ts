@@ -168,7 +168,8 @@ function referencedIds(value: unknown, channel: string): string[] {
   const refs: string[] = [];
   for (const [key, v] of Object.entries(value)) {
     if (key === 'id' && typeof v === 'string') refs.push(`${channel.split('.')[0]}:${v}`);
-    else if (/Id$/.test(key) && typeof v === 'string') refs.push(`${key.slice(0, -2)}:${v}`);
+    // A value that is already a reference (`recordId: 'child:…'`) is kept as it is.
+    else if (/Id$/.test(key) && typeof v === 'string') refs.push(/^[a-z]+:/.test(v) ? v : `${key.slice(0, -2)}:${v}`);
   }
   return refs;
 }

@@ -7,7 +7,8 @@ import { invoke, useChannel } from '../api';
 import { ErrorBar } from './Page';
 
 /**
- * Print and Save as PDF for a print layout already rendered through PrintPortal. Print opens the
+ * Print and Save as PDF for a print layout already rendered through PrintPortal. Print records the
+ * print in the audit trail (`print.record`), then opens the
  * print dialog (in the desktop app, Windows' own, which also offers Microsoft Print to PDF); Save as
  * PDF shows only where the window can save one itself.
  */
@@ -28,7 +29,14 @@ export function PrintActions({
   const [error, setError] = useState<unknown>(null);
   return (
     <>
-      <Button icon={<PrintRegular />} onClick={() => window.print()}>
+      <Button
+        icon={<PrintRegular />}
+        onClick={() => {
+          setError(null);
+          // Every print is in the audit trail (who printed which document, about which child) before the dialog opens.
+          invoke('print.record', { document, recordId }).then(() => window.print(), setError);
+        }}
+      >
         {label}
       </Button>
       {caps.data?.savePdf && (

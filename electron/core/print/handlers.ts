@@ -7,16 +7,18 @@ import { get } from '../db/sql';
  * Names the printed record for the audit entry: which document, and which child it is about, worked
  * out here from the record (a child, a sharing decision or a diary entry), not taken from the window.
  */
-function touchPrinted(ctx: CallContext, document: string, recordId: string | undefined): void {
+function touchPrinted(ctx: CallContext, document: string, ref: string | undefined): void {
   ctx.touch(`print:${document}`);
-  if (!recordId) return;
+  if (!ref) return;
+  // Either a bare id or a reference such as `child:…` / `sharing:…`.
+  const recordId = /^[a-z]+:/.test(ref) ? ref.slice(ref.indexOf(':') + 1) : ref;
   const db = ctx.db();
   if (get(db, 'SELECT 1 AS x FROM children WHERE id = $id', { id: recordId })) return ctx.touch(`child:${recordId}`);
   const decision = get<{ child_id: string }>(db, 'SELECT child_id FROM sharing_decisions WHERE id = $id', { id: recordId });
   if (decision) return ctx.touch(`child:${decision.child_id}`, `sharing:${recordId}`);
   const entry = get<{ child_id: string }>(db, 'SELECT child_id FROM diary_entries WHERE id = $id', { id: recordId });
   if (entry) return ctx.touch(`child:${entry.child_id}`, `diary:${recordId}`);
-  ctx.touch(`record:${recordId}`);
+  ctx.touch(/^[a-z]+:/.test(ref) ? ref : `record:${ref}`);
 }
 
 export const printHandlers: HandlersFor<typeof printChannels> = {
