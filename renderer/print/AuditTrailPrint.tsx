@@ -25,6 +25,13 @@ export function AuditTrailPrint({
   return (
     <article className="audit-print" data-testid="audit-trail-print">
       <table className="at-table">
+        {/* Fixed layout takes its widths from the first row, the heading: the columns say them instead. */}
+        <colgroup>
+          <col className="at-seq" />
+          <col className="at-when" />
+          <col />
+          <col className="at-result" />
+        </colgroup>
         <thead>
           <tr>
             <th colSpan={4} className="at-heading">
@@ -36,10 +43,10 @@ export function AuditTrailPrint({
             </th>
           </tr>
           <tr className="at-columns">
-            <th className="at-seq">No.</th>
-            <th className="at-when">When</th>
+            <th>No.</th>
+            <th>When</th>
             <th>What happened</th>
-            <th className="at-result">Result</th>
+            <th>Result</th>
           </tr>
         </thead>
         <tfoot>

@@ -6,6 +6,11 @@ import type { printDocumentSchema } from '../../shared/contract/print';
 import { invoke, useChannel } from '../api';
 import { ErrorBar } from './Page';
 
+/** Records the print in the audit trail (who printed which document, about which child), then opens the print dialog. */
+export function printRecorded(document: z.infer<typeof printDocumentSchema>, recordId?: string): Promise<void> {
+  return invoke('print.record', { document, ...(recordId ? { recordId } : {}) }).then(() => window.print());
+}
+
 /**
  * Print and Save as PDF for a print layout already rendered through PrintPortal. Print records the
  * print in the audit trail (`print.record`), then opens the
@@ -33,8 +38,7 @@ export function PrintActions({
         icon={<PrintRegular />}
         onClick={() => {
           setError(null);
-          // Every print is in the audit trail (who printed which document, about which child) before the dialog opens.
-          invoke('print.record', { document, recordId }).then(() => window.print(), setError);
+          printRecorded(document, recordId).catch(setError);
         }}
       >
         {label}

@@ -62,7 +62,12 @@ export const auditChannels = {
         beforeSeq: z.number().int().min(1).optional(),
       })
       .default({ what: 'all', limit: 200 }),
-    output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
+    output: z.object({
+      entries: z.array(auditEntrySchema),
+      total: z.number().int(),
+      /** Whether entries older than the last one shown match too (the next page). */
+      hasOlder: z.boolean(),
+    }),
   }),
   'audit.verify': channel({
     summary: 'Checks the hash chain of the audit trail and reports the first broken link.',

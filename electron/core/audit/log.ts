@@ -180,7 +180,7 @@ const WHAT_SQL: Record<AuditWhat, string | null> = {
 export function listAudit(
   db: Db,
   filter: { userId?: string; recordId?: string; childId?: string; what?: AuditWhat; from?: string; to?: string; limit: number; beforeSeq?: number },
-): { entries: AuditEntry[]; total: number } {
+): { entries: AuditEntry[]; total: number; hasOlder: boolean } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.userId) {
@@ -220,10 +220,14 @@ export function listAudit(
      ${pageWhere} ORDER BY a.seq DESC LIMIT $limit`,
     { ...params, limit: filter.limit, ...(filter.beforeSeq ? { beforeSeq: filter.beforeSeq } : {}) },
   );
+  const oldest = rows.at(-1)?.seq;
+  const hasOlder =
+    oldest !== undefined && !!get(db, `SELECT 1 AS x FROM audit_log a ${whereSql ? `${whereSql} AND` : 'WHERE'} a.seq < $oldest LIMIT 1`, { ...params, oldest });
   const refs = rows.map((r) => fromJson<string[]>(r.record_ids, []));
   const names = nameRecords(db, refs.flat());
   return {
     total,
+    hasOlder,
     entries: rows.map((r, i) => {
       const recordIds = refs[i]!;
       const outcome = r.outcome === 'refused' || r.outcome === 'failed-login' ? r.outcome : 'done';

@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular, PrintRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AUDIT_WHAT, AUDIT_WHAT_LABELS, auditWhatSchema, type AuditWhat } from '../../../shared/contract/audit';
 import type { Session } from '../../../shared/contract/auth';
 import { contract } from '../../../shared/contract/index';
@@ -26,7 +26,7 @@ import { invoke, useChannel } from '../../api';
 import { AuditTrailPrint, outcomeLabel } from '../../print/AuditTrailPrint';
 import { PrintPortal } from '../../print/PrintPortal';
 import { ErrorBar, Loading } from '../../ui/Page';
-import { PrintActions } from '../../ui/PrintActions';
+import { PrintActions, printRecorded } from '../../ui/PrintActions';
 
 const PAGE_SIZE = 100;
 
@@ -34,8 +34,8 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   paging: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
   seq: { width: '64px' },
-  when: { width: '170px' },
-  result: { width: '260px' },
+  when: { width: '230px' },
+  result: { width: '240px' },
 });
 
 /** Who did what, when, in words, with names; never a record's content. */
@@ -64,6 +64,12 @@ export function AuditPanel({ session, settingName, initialWhat }: { session: Ses
   const valid = contract['audit.list'].input.safeParse(filter).success && !(from && to && from > to);
   const audit = useChannel('audit.list', filter, { enabled: valid });
   const [verify, setVerify] = useState<{ ok: boolean; message: string } | null>(null);
+  const [printError, setPrintError] = useState<unknown>(null);
+
+  useEffect(() => {
+    // Print once the layout is in the page.
+    if (printing) printRecorded('audit-trail').catch(setPrintError);
+  }, [printing]);
 
   /** A changed filter starts again at the newest entries. */
   const refilter = <T,>(set: (v: T) => void) => (v: T) => {
@@ -97,7 +103,7 @@ export function AuditPanel({ session, settingName, initialWhat }: { session: Ses
             ))}
           </Select>
         </Field>
-        <Field label="Member of staff" hint="What they did, and what they agreed to as the second person">
+        <Field label="Member of staff">
           <Select value={userId} onChange={(_e, d) => refilter(setUserId)(d.value)}>
             <option value="">Everyone</option>
             {(users.data?.users ?? []).map((u) => (
@@ -125,6 +131,7 @@ export function AuditPanel({ session, settingName, initialWhat }: { session: Ses
           <Input type="date" value={to} onChange={(_e, d) => refilter(setTo)(d.value)} />
         </Field>
       </div>
+      <Text size={200}>Choosing a member of staff also lists what they agreed to as the second person, and failed logins as them.</Text>
       <div className={s.paging}>
         <Button onClick={() => void invoke('audit.verify').then(setVerify, (e: unknown) => setVerify({ ok: false, message: e instanceof Error ? e.message : String(e) }))}>
           Check the audit trail is intact
@@ -138,6 +145,7 @@ export function AuditPanel({ session, settingName, initialWhat }: { session: Ses
         )}
       </div>
       {!valid && <ErrorBar error={from && to && from > to ? 'The “From” date is after the “To” date. Swap them round.' : 'Check the dates: use the date pickers.'} />}
+      <ErrorBar error={printError} />
       {verify && (
         <MessageBar intent={verify.ok ? 'success' : 'error'}>
           <MessageBarBody>{verify.message}</MessageBarBody>
@@ -189,7 +197,7 @@ export function AuditPanel({ session, settingName, initialWhat }: { session: Ses
             <Button
               icon={<ChevronRightRegular />}
               iconPosition="after"
-              disabled={shownFrom + entries.length - 1 >= audit.data.total || entries.length === 0}
+              disabled={!audit.data.hasOlder}
               onClick={() => setPages([...pages, entries[entries.length - 1]!.seq])}
             >
               Older entries
