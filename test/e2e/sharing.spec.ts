@@ -211,7 +211,7 @@ test('a safeguarding share against the parents’ refusal needs a second person,
 });
 
 test('a decision not to share is recorded with its reasons, listed in the child’s history and the register; the audit viewer filters by child', async ({ page, preview }) => {
-  const ids = await seed(preview.core);
+  await seed(preview.core);
   await page.goto(preview.url);
   await logIn(page, 'mark', PASSWORD);
   await expect(page.getByTestId('current-user')).toContainText('Mark Manager');
