@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/log';
+import { AUDIT_WORDING } from '../../electron/core/audit/wording';
+import { CHANNEL_NAMES } from '../../shared/contract/index';
 import { openCore, type Core } from '../../electron/core/index';
 import { errorCode, loginAdmin, rawKeyFromRecovery, setUpCore } from './helpers';
 
@@ -427,4 +429,13 @@ describe('the audit trail speaks to a manager (issue 11.17)', () => {
     await loginAdmin(core);
     expect(await core.invoke('audit.loginAlerts')).toMatchObject({ failedLogins: 5, pilingUp: true });
   });
+});
+
+it('every channel has audit wording for a manager (add a line to electron/core/audit/wording.ts for a new one)', () => {
+  const missing = CHANNEL_NAMES.filter((name) => !AUDIT_WORDING[name]);
+  expect(missing).toEqual([]);
+  for (const [done, tried] of Object.values(AUDIT_WORDING)) {
+    expect(done).not.toMatch(/\.|channel|input/);
+    expect(tried).not.toMatch(/\.|channel|input/);
+  }
 });
