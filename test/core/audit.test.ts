@@ -383,7 +383,8 @@ describe('refusals, failed logins and prints leave a trace (issue 10.6)', () => 
     // The wrong password was refused and recorded against Dina's session; nothing was recorded as shared.
     const refused = await core.invoke('audit.list', { what: 'refused' });
     expect(refused.entries.map((e) => [e.channel, e.userName, e.why])).toEqual([['sharing.record', 'Dina Lead', 'A password did not match.']]);
-  });
+    // Each password costs a full key derivation: generous on a busy machine.
+  }, 120_000);
 });
 
 describe('the audit trail speaks to a manager (issue 11.17)', () => {
@@ -428,7 +429,7 @@ describe('the audit trail speaks to a manager (issue 11.17)', () => {
     await errorCode(core.invoke('auth.login', { username: 'bob', password: 'another guess' }));
     await loginAdmin(core);
     expect(await core.invoke('audit.loginAlerts')).toMatchObject({ failedLogins: 5, pilingUp: true });
-  });
+  }, 120_000);
 });
 
 it('every channel has audit wording for a manager (add a line to electron/core/audit/wording.ts for a new one)', () => {

@@ -135,7 +135,7 @@ describe('roles and sessions (issue 10.4, 10.5)', () => {
       ['children.list', 'Their account had been deactivated, so they were logged out.'],
       ['users.list', 'Their role does not allow it.'],
     ]);
-  });
+  }, 120_000);
 
   it('a failed login leaves the current session as it was, and is in the trail at once', async () => {
     const { core } = await fresh();
@@ -154,7 +154,7 @@ describe('roles and sessions (issue 10.4, 10.5)', () => {
     await core.invoke('users.deactivate', { userId: users.find((u) => u.username === 'bob')!.id, reason: 'Left' });
     expect(await errorCode(core.invoke('auth.login', { username: 'bob', password: 'first password 1' }))).toBe('wrong-credentials');
     expect((await core.invoke('auth.session')).session?.username).toBe('alice');
-  });
+  }, 120_000);
 });
 
 describe('settings', () => {
