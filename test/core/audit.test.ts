@@ -279,8 +279,8 @@ describe('refusals, failed logins and prints leave a trace (issue 10.6)', () => 
     const { entries } = await core.invoke('audit.list', { what: 'failed-logins' });
     expect(entries.map((e) => e.description)).toEqual([
       'Someone tried the recovery key, and it did not match',
-      'Someone tried to log in as “mallory”, and the password did not match or the account is not active',
-      'Someone tried to log in as “alice”, and the password did not match or the account is not active',
+      'Someone tried to log in as “mallory”, which is not a username in TwoWay',
+      'Someone tried to log in as “alice” (Alice Adminson): the password was wrong or the account is not active',
     ]);
     expect(entries.every((e) => e.outcome === 'failed-login' && e.userId === null)).toBe(true);
     // Filtering by Alice finds the try on her account.

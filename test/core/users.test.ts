@@ -146,8 +146,8 @@ describe('roles and sessions (issue 10.4, 10.5)', () => {
     expect((await core.invoke('users.list')).users.length).toBe(2);
     const { entries } = await core.invoke('audit.list', { what: 'failed-logins' });
     expect(entries.map((e) => e.description)).toEqual([
-      'Someone tried to log in as “nobody”, and the password did not match or the account is not active',
-      'Someone tried to log in as “bob”, and the password did not match or the account is not active',
+      'Someone tried to log in as “nobody”, which is not a username in TwoWay',
+      'Someone tried to log in as “bob” (Bob Office): the password was wrong or the account is not active',
     ]);
     // A deactivated account's try leaves Alice logged in too.
     const { users } = await core.invoke('users.list');

@@ -48,7 +48,7 @@ test('the audit trail in words: failed logins on Home, filters by what happened 
   const trail = page.getByRole('table', { name: 'Audit trail' });
   await expect(page.getByLabel('What happened')).toHaveValue('failed-logins');
   await expect(trail.getByRole('row')).toHaveCount(6);
-  await expect(trail).toContainText('Someone tried to log in as “pat”, and the password did not match or the account is not active');
+  await expect(trail).toContainText('Someone tried to log in as “pat” (Pat Keyperson): the password was wrong or the account is not active');
   await expect(trail).toContainText('Failed login');
   await page.screenshot({ path: shot('failed-logins.png') });
 
@@ -91,7 +91,7 @@ test('the audit trail in words: failed logins on Home, filters by what happened 
   const text = (await pdfText(pdf)).replace(/[ \t]+/g, ' ');
   expect(text).toContain('Audit trail');
   expect(text).toContain(`${SETTING_NAME} · Failed logins, everyone · entries 1 to 5 of 5`);
-  expect(text).toContain('Someone tried to log in as “pat”');
+  expect(text).toContain('as “pat” (Pat Keyperson)');
   expect(text).toContain('Printed by Alice Adminson');
   // The print itself is in the trail.
   await page.getByLabel('What happened').selectOption({ label: 'Printed or saved as PDF' });

@@ -157,7 +157,9 @@ export function describe(entry: {
   if (entry.outcome === 'failed-login') {
     if (entry.reason === 'dropped') return `${entry.detail ?? 'Some'} more failed logins were not recorded one by one`;
     if (entry.channel === 'auth.loginWithRecoveryKey') return 'Someone tried the recovery key, and it did not match';
-    if (entry.detail) return `Someone tried to log in as “${entry.detail}”, and the password did not match or the account is not active`;
+    const account = entry.names.staff[0];
+    if (account) return `Someone tried to log in as ${entry.detail ? `“${entry.detail}” (${account})` : account}: the password was wrong or the account is not active`;
+    if (entry.detail) return `Someone tried to log in as “${entry.detail}”, which is not a username in TwoWay`;
     return 'Someone tried to log in with a username that is not in TwoWay';
   }
   const who = entry.userName ?? 'Someone who was not logged in';
