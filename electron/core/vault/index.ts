@@ -10,8 +10,6 @@ const K = {
   recoverySlot: 'keySlots.recovery',
 } as const;
 
-export { FREE_LOGIN_ATTEMPTS } from './backoff';
-
 export const WRONG_LOGIN_MESSAGE = 'That username and password do not match. Check them and try again.';
 
 /**
