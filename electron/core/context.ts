@@ -10,6 +10,8 @@ export class CallContext {
   private readonly afterCommit: Array<() => void> = [];
   /** Who the audit entry names; the logged-in user unless a handler (login, setup) says otherwise. */
   actorId: string | null;
+  /** A second person who confirmed this call with their own password at the same laptop (named on the audit entry). */
+  confirmedBy: string | null = null;
 
   constructor(readonly state: CoreState) {
     this.actorId = state.session?.userId ?? null;

@@ -2,6 +2,8 @@ import { rolesAllow } from '../../shared/contract/define';
 import { contract, isChannelName, type ChannelName } from '../../shared/contract/index';
 import { issuesFromZod, TwoWayError } from '../../shared/contract/errors';
 import { appendAudit } from './audit/log';
+import { flushPending, markRecorded, recordRefusal, wasRecorded } from './audit/refusals';
+import { findUserById } from './auth/users-repo';
 import { CallContext } from './context';
 import type { Handlers } from './handlers';
 import type { CoreState } from './state';
@@ -13,6 +15,12 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ChannelName>(['auth.changePasswor
 const NOT_ACTIVITY = new Set<ChannelName>(['auth.session', 'setup.status']);
 
 /**
+ * Logging in and out must work even when the audit trail cannot be appended to (its end is missing):
+ * an administrator has to be able to log in to see what is missing, and nobody may be kept logged in.
+ */
+const AUDIT_BEST_EFFORT = new Set<ChannelName>(['auth.login', 'auth.loginWithRecoveryKey', 'auth.logout', 'auth.lock']);
+
+/**
  * The one way into the core: channel table -> session and role -> input -> handler -> audit.
  * Calls run one at a time: a desktop app has one user at a time, and a SQLCipher transaction must
  * not interleave with another call's statements while a handler awaits (scrypt).
@@ -21,12 +29,26 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
   let queue: Promise<unknown> = Promise.resolve();
 
   async function dispatch(name: unknown, rawInput: unknown): Promise<unknown> {
+    // Failed logins and refusals kept while TwoWay was locked go into the trail as soon as it is open.
+    flushPending(state);
+    try {
+      return await run(name, rawInput);
+    } catch (error) {
+      // Refused calls leave a trace (who, which channel, why), written apart from the rolled-back call.
+      if (!wasRecorded(error)) recordRefusal(state, name, error);
+      throw error;
+    } finally {
+      flushPending(state);
+    }
+  }
+
+  async function run(name: unknown, rawInput: unknown): Promise<unknown> {
     if (!isChannelName(name)) throw new TwoWayError('unknown-channel', 'TwoWay does not know that request.');
     const def = contract[name];
 
     lockIfIdle(state);
     if (def.access !== 'public') {
-      const session = state.session;
+      const session = refreshSession(state, name);
       if (!session) throw new TwoWayError('not-logged-in', 'TwoWay is locked. Log in to continue.');
       if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
         throw new TwoWayError('must-change-password', 'Choose a new password before you continue.');
@@ -49,13 +71,18 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
     const finish = (output: unknown): unknown => {
       const value = def.output.parse(output);
       if (audited && state.isOpen) {
-        appendAudit(state.db(), {
-          at: ctx.nowIso(),
-          userId: ctx.actorId,
-          channel: name,
-          kind: def.kind,
-          recordIds: auditRefs(ctx.touched, referencedIds(parsed.data, name), referencedIds(value, name)),
-        });
+        try {
+          appendAudit(state.db(), {
+            at: ctx.nowIso(),
+            userId: ctx.actorId,
+            channel: name,
+            kind: def.kind,
+            recordIds: auditRefs(ctx.touched, referencedIds(parsed.data, name), referencedIds(value, name)),
+            confirmedBy: ctx.confirmedBy,
+          });
+        } catch (error) {
+          if (!(AUDIT_BEST_EFFORT.has(name) && error instanceof TwoWayError && error.code === 'audit-broken')) throw error;
+        }
       }
       return value;
     };
@@ -88,11 +115,34 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
   };
 }
 
-/** Locks when the idle time has passed; the lock itself is audited like a user's lock. */
+/** Locks when the idle time has passed; the lock itself is audited like a user's lock (and happens even if that fails). */
 export function lockIfIdle(state: CoreState): void {
   if (!state.idleExpired() || !state.session) return;
-  appendAudit(state.db(), { at: state.now().toISOString(), userId: state.session.userId, channel: 'auth.idle-lock', kind: 'write', recordIds: [] });
-  state.close();
+  try {
+    appendAudit(state.db(), { at: state.now().toISOString(), userId: state.session.userId, channel: 'auth.idle-lock', kind: 'write', recordIds: [] });
+  } catch {
+    // A damaged trail must not keep the laptop unlocked.
+  } finally {
+    state.close();
+  }
+}
+
+/**
+ * Roles and the active flag are read from the users table on every call, so a role removed, a reset
+ * password or a deactivation takes effect on that user's next call. A deactivated user is logged out.
+ */
+function refreshSession(state: CoreState, name: ChannelName) {
+  const session = state.session;
+  if (!session || !state.isOpen) return session;
+  const user = findUserById(state.db(), session.userId);
+  if (!user || !user.active) {
+    const error = new TwoWayError('not-logged-in', 'Your account is no longer active, so you have been logged out. Ask your manager if you think this is wrong.');
+    recordRefusal(state, name, { code: 'deactivated' });
+    state.close();
+    throw markRecorded(error);
+  }
+  state.session = { ...session, roles: user.roles, mustChangePassword: user.mustChangePassword || session.viaRecoveryKey };
+  return state.session;
 }
 
 /** Touched refs first; an automatic ref is left out when the same record is already named. */
@@ -118,7 +168,8 @@ function referencedIds(value: unknown, channel: string): string[] {
   const refs: string[] = [];
   for (const [key, v] of Object.entries(value)) {
     if (key === 'id' && typeof v === 'string') refs.push(`${channel.split('.')[0]}:${v}`);
-    else if (/Id$/.test(key) && typeof v === 'string') refs.push(`${key.slice(0, -2)}:${v}`);
+    // A value that is already a reference (`recordId: 'child:…'`) is kept as it is.
+    else if (/Id$/.test(key) && typeof v === 'string') refs.push(/^[a-z]+:/.test(v) ? v : `${key.slice(0, -2)}:${v}`);
   }
   return refs;
 }

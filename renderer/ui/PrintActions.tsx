@@ -6,8 +6,14 @@ import type { printDocumentSchema } from '../../shared/contract/print';
 import { invoke, useChannel } from '../api';
 import { ErrorBar } from './Page';
 
+/** Records the print in the audit trail (who printed which document, about which child), then opens the print dialog. */
+export function printRecorded(document: z.infer<typeof printDocumentSchema>, recordId?: string): Promise<void> {
+  return invoke('print.record', { document, ...(recordId ? { recordId } : {}) }).then(() => window.print());
+}
+
 /**
- * Print and Save as PDF for a print layout already rendered through PrintPortal. Print opens the
+ * Print and Save as PDF for a print layout already rendered through PrintPortal. Print records the
+ * print in the audit trail (`print.record`), then opens the
  * print dialog (in the desktop app, Windows' own, which also offers Microsoft Print to PDF); Save as
  * PDF shows only where the window can save one itself.
  */
@@ -28,7 +34,13 @@ export function PrintActions({
   const [error, setError] = useState<unknown>(null);
   return (
     <>
-      <Button icon={<PrintRegular />} onClick={() => window.print()}>
+      <Button
+        icon={<PrintRegular />}
+        onClick={() => {
+          setError(null);
+          printRecorded(document, recordId).catch(setError);
+        }}
+      >
         {label}
       </Button>
       {caps.data?.savePdf && (

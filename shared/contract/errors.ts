@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'unknown-channel',
   'unavailable',
   'internal',
+  /** The audit trail's end is missing: nothing more is appended until an administrator looks (see audit.verify). */
+  'audit-broken',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -10,10 +10,25 @@ export const printDocumentSchema = z.enum([
   'share-pack',
   'sharing-register',
   'meeting-pack',
+  'audit-trail',
   'other',
 ]);
 
+/** What a print entry names: the document and the record printed, never its content. */
+const printedRecord = {
+  document: printDocumentSchema,
+  /** The record printed (a child, a decision…), for the audit trail; the core works out which child it is about. */
+  recordId: z.string().max(64).optional(),
+};
+
 export const printChannels = {
+  'print.record': channel({
+    summary: 'Records in the audit trail that a document is being printed: which document, about which child.',
+    access: 'any-user',
+    kind: 'write',
+    input: z.object(printedRecord),
+    output: z.object({ ok: z.literal(true) }),
+  }),
   'print.capabilities': channel({
     summary: 'Whether this window can save a PDF itself (the desktop app can; the browser preview prints instead).',
     access: 'any-user',
@@ -26,9 +41,7 @@ export const printChannels = {
     access: 'any-user',
     kind: 'write',
     input: z.object({
-      document: printDocumentSchema,
-      /** The record printed (a child, a decision…), for the audit trail. */
-      recordId: z.string().max(64).optional(),
+      ...printedRecord,
       suggestedName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+$/, 'A file name cannot contain \\ / : * ? " < > |'),
       landscape: z.boolean().default(false),
     }),

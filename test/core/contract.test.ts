@@ -36,9 +36,10 @@ async function loginAs(username: string) {
   await core.invoke('auth.login', { username, password: `${PASSWORD} 2` });
 }
 
+/** The newest entry's number (this read is itself the next entry). */
 async function auditTotal(): Promise<number> {
-  const { total } = await core.invoke('audit.list', { limit: 1 });
-  return total;
+  const { entries } = await core.invoke('audit.list', { limit: 1 });
+  return entries[0]!.seq;
 }
 
 it('every channel has a handler and a summary', () => {
@@ -49,7 +50,7 @@ it('every channel has a handler and a summary', () => {
   }
 });
 
-describe('bad input is refused with invalid-input and nothing is written', () => {
+describe('bad input is refused with invalid-input: exactly one refused entry in the audit trail, nothing else written', () => {
   const badInputs: unknown[] = [12345, 'text', [1, 2, 3], true];
   for (const name of CHANNEL_NAMES) {
     it(name, async () => {
@@ -61,10 +62,17 @@ describe('bad input is refused with invalid-input and nothing is written', () =>
         await expect(core.call(name, bad), `${name} with ${JSON.stringify(bad)}`).rejects.toMatchObject({ code: 'invalid-input' });
       }
       // setup.create with a bad body: invalid-input even though setup is done.
+      const calls = badInputs.length + (name === 'setup.create' ? 1 : 0);
       if (name === 'setup.create') expect(await errorCode(core.call(name, { settingName: '' }))).toBe('invalid-input');
-      // Only the audit reads themselves were added (audit.list of this check is a read of the audit trail).
-      const after = await auditTotal();
-      expect(after - before, `${name} wrote something`).toBe(1);
+      // Each bad call added one 'refused' entry naming the channel and why (never the input); the only other
+      // entry is the read of the audit trail made by auditTotal() above.
+      const { entries } = await core.invoke('audit.list', { limit: calls + 2 });
+      const added = entries.filter((e) => e.seq > before);
+      expect(added.map((e) => [e.channel, e.outcome, e.why])).toEqual([
+        ...Array.from({ length: calls }, () => [name, 'refused', 'The details sent were not valid (nothing was saved).']),
+        ['audit.list', 'done', null],
+      ]);
+      expect(added.every((e) => e.recordIds.length === 0 || e.channel === 'audit.list')).toBe(true);
     });
   }
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/index';
 import { ADMIN, errorCode, loginAdmin, setUpCore, SETTING_NAME } from './helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -81,7 +82,12 @@ describe('staff accounts', () => {
     });
     await loginAdmin(core);
     const { entries } = await core.invoke('audit.list', { recordId: `user:${id}` });
-    expect(entries.map((e) => e.channel)).toEqual(['users.deactivate', 'users.create']);
+    // The try is in the trail as a failed login on Bob's account.
+    expect(entries.map((e) => [e.channel, e.outcome])).toEqual([
+      ['auth.login', 'failed-login'],
+      ['users.deactivate', 'done'],
+      ['users.create', 'done'],
+    ]);
   });
 
   it('there is always an active administrator', async () => {
@@ -94,6 +100,61 @@ describe('staff accounts', () => {
     expect((await core.invoke('users.list')).users.find((u) => u.id === me.userId)?.roles).toEqual(['manager', 'dsl']);
     expect(id).toBeTruthy();
   });
+});
+
+describe('roles and sessions (issue 10.4, 10.5)', () => {
+  it('a role removed takes effect on the user’s next call, not at their next login', async () => {
+    const { core } = await fresh();
+    const me = (await core.invoke('auth.session')).session!;
+    await core.invoke('users.create', { fullName: 'Second Admin', username: 'admin2', password: 'first password 1', roles: ['admin'] });
+    // Alice gives up being an administrator; the very next call is judged on her roles now.
+    await core.invoke('users.setRoles', { userId: me.userId, roles: ['manager'] });
+    expect(await errorCode(core.invoke('users.create', { fullName: 'Carol', username: 'carol', password: 'first password 1', roles: ['office'] }))).toBe('forbidden');
+    expect(await errorCode(core.invoke('users.setRoles', { userId: me.userId, roles: ['manager', 'admin'] }))).toBe('forbidden');
+    expect((await core.invoke('auth.session')).session?.roles).toEqual(['manager']);
+    expect((await core.invoke('audit.list', { limit: 1 })).total).toBeGreaterThan(0);
+  });
+
+  it('a deactivation logs the user out on their next call, and a role removed elsewhere is refused at once', async () => {
+    const { core, dir } = await fresh();
+    const { id: bobId } = await core.invoke('users.create', { fullName: 'Bob Office', username: 'bob', password: 'first password 1', roles: ['office', 'manager'] });
+    await core.invoke('auth.login', { username: 'bob', password: 'first password 1' });
+    await core.invoke('auth.changePassword', { currentPassword: 'first password 1', newPassword: 'second password 2' });
+    expect((await core.invoke('users.list')).users.length).toBe(2);
+    // Meanwhile an administrator on a second window over the same data changes Bob's account.
+    const admin = await openCore({ dataDir: dir });
+    cleanups.push(() => admin.close());
+    await loginAdmin(admin);
+    await admin.invoke('users.setRoles', { userId: bobId, roles: ['office'] });
+    expect(await errorCode(core.invoke('users.list'))).toBe('forbidden');
+    await admin.invoke('users.deactivate', { userId: bobId, reason: 'Left in August' });
+    await expect(core.invoke('children.list', {})).rejects.toMatchObject({ code: 'not-logged-in', message: expect.stringMatching(/no longer active/) });
+    expect((await core.invoke('auth.session')).session).toBeNull();
+    const refused = await admin.invoke('audit.list', { userId: bobId, what: 'refused' });
+    expect(refused.entries.map((e) => [e.channel, e.why])).toEqual([
+      ['children.list', 'Their account had been deactivated, so they were logged out.'],
+      ['users.list', 'Their role does not allow it.'],
+    ]);
+  }, 120_000);
+
+  it('a failed login leaves the current session as it was, and is in the trail at once', async () => {
+    const { core } = await fresh();
+    await core.invoke('users.create', { fullName: 'Bob Office', username: 'bob', password: 'first password 1', roles: ['office'] });
+    expect(await errorCode(core.invoke('auth.login', { username: 'bob', password: 'not his password' }))).toBe('wrong-credentials');
+    expect(await errorCode(core.invoke('auth.login', { username: 'nobody', password: 'whatever it is' }))).toBe('wrong-credentials');
+    expect((await core.invoke('auth.session')).session?.username).toBe('alice');
+    expect((await core.invoke('users.list')).users.length).toBe(2);
+    const { entries } = await core.invoke('audit.list', { what: 'failed-logins' });
+    expect(entries.map((e) => e.description)).toEqual([
+      'Someone tried to log in as “nobody”, which is not a username in TwoWay',
+      'Someone tried to log in as “bob” (Bob Office): the password was wrong or the account is not active',
+    ]);
+    // A deactivated account's try leaves Alice logged in too.
+    const { users } = await core.invoke('users.list');
+    await core.invoke('users.deactivate', { userId: users.find((u) => u.username === 'bob')!.id, reason: 'Left' });
+    expect(await errorCode(core.invoke('auth.login', { username: 'bob', password: 'first password 1' }))).toBe('wrong-credentials');
+    expect((await core.invoke('auth.session')).session?.username).toBe('alice');
+  }, 120_000);
 });
 
 describe('settings', () => {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
 import { slotSchema } from '../../electron/core/vault/crypto';
+import { Vault } from '../../electron/core/vault/index';
+import { createFileStore } from '../../electron/core/vault/store';
 import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore, SETTING_NAME } from './helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -234,5 +236,56 @@ describe('login back-off, idle lock and versions', () => {
       message: expect.stringMatching(/newer version of TwoWay/),
     });
     expect((await core2.invoke('auth.session')).session).toBeNull();
+  });
+});
+
+describe('the login back-off counts per username (issue 10.3)', () => {
+  const wrongLogin = (core: Awaited<ReturnType<typeof fresh>>['core'], username: string) => core.invoke('auth.login', { username, password: 'not the password' });
+
+  it('five wrong passwords for one username delay only that username: other staff and the recovery key are not delayed', async () => {
+    const now = new Date('2026-11-23T09:00:00Z');
+    const { core, recoveryKey } = await fresh({ now: () => now });
+    await loginAdmin(core);
+    await core.invoke('users.create', { fullName: 'Bob Office', username: 'bob', password: 'first password 1', roles: ['office'] });
+    await core.invoke('auth.lock');
+    for (let i = 0; i < 5; i++) expect(await errorCode(wrongLogin(core, 'bob'))).toBe('wrong-credentials');
+    expect(await errorCode(core.invoke('auth.login', { username: 'bob', password: 'first password 1' }))).toBe('login-delayed');
+    // Alice is not held up by Bob's count, nor is the recovery key.
+    expect((await loginAdmin(core)).username).toBe('alice');
+    await core.invoke('auth.lock');
+    expect((await core.invoke('auth.loginWithRecoveryKey', { recoveryKey })).viaRecoveryKey).toBe(true);
+    await core.invoke('auth.lock');
+    // A username that does not exist has its own count too.
+    for (let i = 0; i < 5; i++) expect(await errorCode(wrongLogin(core, 'ghost'))).toBe('wrong-credentials');
+    expect(await errorCode(wrongLogin(core, 'ghost'))).toBe('login-delayed');
+    expect((await loginAdmin(core)).username).toBe('alice');
+    await core.invoke('auth.lock');
+    // The recovery key's count is its own: five wrong keys delay the key, not Alice.
+    for (let i = 0; i < 5; i++) expect(await errorCode(core.invoke('auth.loginWithRecoveryKey', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD' }))).toBe('wrong-credentials');
+    expect(await errorCode(core.invoke('auth.loginWithRecoveryKey', { recoveryKey }))).toBe('login-delayed');
+    expect((await loginAdmin(core)).username).toBe('alice');
+    // Bob is still waiting.
+    await core.invoke('auth.lock');
+    expect(await errorCode(core.invoke('auth.login', { username: 'bob', password: 'first password 1' }))).toBe('login-delayed');
+  }, 120_000);
+
+  it('wrong passwords typed for a second person’s confirmation never delay anyone’s login', async () => {
+    const now = new Date('2026-11-23T09:00:00Z');
+    const { core, dir } = await fresh({ now: () => now });
+    // The same settings file the core uses, confirming as a logged-in colleague would for a second person.
+    const vault = new Vault(createFileStore(dir), () => now);
+    for (let i = 0; i < 5; i++) expect(await errorCode(vault.unlockWithPassword('alice', 'not the password', 'confirmation'))).toBe('wrong-credentials');
+    // Confirmations have their own wait...
+    expect(await errorCode(vault.unlockWithPassword('alice', ADMIN.password, 'confirmation'))).toBe('login-delayed');
+    // ...and the login screen does not share it.
+    expect((await loginAdmin(core)).username).toBe('alice');
+  });
+
+  it('the settings file keeps usernames tried only as hashes: a password typed into the username box is not written in clear', async () => {
+    const { core, dir } = await fresh();
+    const typedInWrongBox = 'mysecretpassword99';
+    expect(await errorCode(core.invoke('auth.login', { username: typedInWrongBox, password: 'x' }))).toBe('wrong-credentials');
+    await core.close();
+    expect(filesContaining(dir, typedInWrongBox)).toEqual([]);
   });
 });

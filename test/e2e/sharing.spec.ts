@@ -211,7 +211,7 @@ test('a safeguarding share against the parents’ refusal needs a second person,
 });
 
 test('a decision not to share is recorded with its reasons, listed in the child’s history and the register; the audit viewer filters by child', async ({ page, preview }) => {
-  const ids = await seed(preview.core);
+  await seed(preview.core);
   await page.goto(preview.url);
   await logIn(page, 'mark', PASSWORD);
   await expect(page.getByTestId('current-user')).toContainText('Mark Manager');
@@ -287,15 +287,10 @@ test('a decision not to share is recorded with its reasons, listed in the child�
   await page.getByRole('tab', { name: 'Audit trail' }).click();
   await page.getByLabel('Child').selectOption({ label: 'Amelia Jones' });
   const trail = page.getByRole('table', { name: 'Audit trail' });
-  await expect(trail).toContainText('Records a decision to share or not to share');
-  await expect(trail).toContainText('Opens one information-sharing decision');
-  // Records are named for people (the record id is in the tooltip).
-  await expect(trail.locator(`[title="child:${ids.ben}"]`)).toHaveCount(0);
-  const rows = trail.getByRole('row');
-  const count = await rows.count();
-  for (let i = 1; i < count; i++) {
-    await expect(rows.nth(i).locator(`[title="child:${ids.millie}"]`)).toHaveText('Child: Millie (Amelia Jones)');
-  }
+  // In words, with names: who did what about which child.
+  await expect(trail).toContainText('Mark Manager recorded an information sharing decision about Amelia Jones (to Oak Primary School)');
+  await expect(trail).toContainText('Mark Manager opened an information sharing decision about Amelia Jones');
+  await expect(trail).not.toContainText('Ben Ahmed');
   await page.getByRole('button', { name: 'Check the audit trail is intact' }).click();
   await expect(page.getByText(/All \d+ audit entries are intact\./)).toBeVisible();
   await tallShot(page, 'audit-by-child.png');

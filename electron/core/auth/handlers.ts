@@ -32,13 +32,12 @@ export const setupHandlers: HandlersFor<typeof setupChannels> = {
 export const authHandlers: HandlersFor<typeof authChannels> = {
   'auth.login': async (input, ctx) => {
     if (!ctx.state.vault.isSetUp()) throw new TwoWayError('not-set-up', 'TwoWay has not been set up on this computer yet.');
-    ctx.state.close();
+    // A wrong password leaves whoever is logged in as they were; only a login that succeeds replaces them.
     const key = await ctx.state.vault.unlockWithPassword(input.username, input.password);
     return startSession(ctx, key, input.username, false);
   },
 
   'auth.loginWithRecoveryKey': async (input, ctx) => {
-    ctx.state.close();
     const key = await ctx.state.vault.unlockWithRecoveryKey(input.recoveryKey);
     return startSession(ctx, key, input.username || null, true);
   },

@@ -1,15 +1,40 @@
 import { TwoWayError } from '../../../shared/contract/errors';
 import type { printChannels } from '../../../shared/contract/print';
-import type { HandlersFor } from '../context';
+import type { CallContext, HandlersFor } from '../context';
+import { get } from '../db/sql';
+
+/**
+ * Names the printed record for the audit entry: which document, and which child it is about, worked
+ * out here from the record (a child, a sharing decision or a diary entry), not taken from the window.
+ */
+function touchPrinted(ctx: CallContext, document: string, ref: string | undefined): void {
+  ctx.touch(`print:${document}`);
+  if (!ref) return;
+  // Either a bare id or a reference such as `child:…` / `sharing:…`.
+  const recordId = /^[a-z]+:/.test(ref) ? ref.slice(ref.indexOf(':') + 1) : ref;
+  const db = ctx.db();
+  if (get(db, 'SELECT 1 AS x FROM children WHERE id = $id', { id: recordId })) return ctx.touch(`child:${recordId}`);
+  const decision = get<{ child_id: string }>(db, 'SELECT child_id FROM sharing_decisions WHERE id = $id', { id: recordId });
+  if (decision) return ctx.touch(`child:${decision.child_id}`, `sharing:${recordId}`);
+  const entry = get<{ child_id: string }>(db, 'SELECT child_id FROM diary_entries WHERE id = $id', { id: recordId });
+  if (entry) return ctx.touch(`child:${entry.child_id}`, `diary:${recordId}`);
+  ctx.touch(/^[a-z]+:/.test(ref) ? ref : `record:${ref}`);
+}
 
 export const printHandlers: HandlersFor<typeof printChannels> = {
+  // Every print is a write in the audit trail: paper is a copy of confidential records leaving the database.
+  'print.record': (input, ctx) => {
+    touchPrinted(ctx, input.document, input.recordId);
+    return { ok: true as const };
+  },
+
   'print.capabilities': (_input, ctx) => ({ savePdf: Boolean(ctx.state.platform.savePdf) }),
 
   // Audited as a write: a PDF on disk is a copy of confidential records leaving the database.
   'print.savePdf': async (input, ctx) => {
     const savePdf = ctx.state.platform.savePdf;
     if (!savePdf) throw new TwoWayError('unavailable', 'Saving as a PDF works in the TwoWay desktop app. Use Print instead.');
-    ctx.touch(`print:${input.document}`, ...(input.recordId ? [`record:${input.recordId}`] : []));
+    touchPrinted(ctx, input.document, input.recordId);
     return { saved: await savePdf({ suggestedName: input.suggestedName, landscape: input.landscape }) };
   },
 };

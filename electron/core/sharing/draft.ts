@@ -136,8 +136,8 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
 
 /**
  * A second person at this laptop confirms with their own username and password. Their key slot is
- * opened (and the key dropped at once): a wrong password counts towards the same back-off as the login
- * screen, and after too many the next try waits. The password is never stored or logged.
+ * opened (and the key dropped at once): wrong passwords are counted per username apart from logins (so
+ * they never delay anyone's login), and after too many the next try waits. The password is never stored or logged.
  */
 export async function verifySecondPerson(ctx: CallContext, credentials: { username: string; password: string }): Promise<Person> {
   const wrong = () =>
@@ -145,7 +145,7 @@ export async function verifySecondPerson(ctx: CallContext, credentials: { userna
       issues: [{ path: ['authoriser', 'password'], message: 'This username and password do not match.' }],
     });
   try {
-    const key = await ctx.state.vault.unlockWithPassword(credentials.username, credentials.password);
+    const key = await ctx.state.vault.unlockWithPassword(credentials.username, credentials.password, 'confirmation');
     key.fill(0);
   } catch (error) {
     if (error instanceof TwoWayError && error.code === 'wrong-credentials') throw wrong();
@@ -153,5 +153,7 @@ export async function verifySecondPerson(ctx: CallContext, credentials: { userna
   }
   const user = findUserByUsername(ctx.db(), credentials.username);
   if (!user || !user.active) throw wrong();
+  // The audit entry names them too: they are not the session user, and filtering by them must find this.
+  ctx.confirmedBy = user.id;
   return { userId: user.id, name: user.fullName, roles: user.roles };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TwoWayError } from '../../../shared/contract/errors';
+import { LoginBackoff, type Attempt } from './backoff';
 import type { SettingsStore } from './store';
 import { newRecoveryKey, normaliseRecoveryKey, slotSchema, unwrapKey, wrapKey, type KeySlot } from './crypto';
 
@@ -7,18 +8,7 @@ const K = {
   settingName: 'settingName',
   userSlots: 'keySlots.users',
   recoverySlot: 'keySlots.recovery',
-  throttle: 'loginThrottle',
 } as const;
-
-/** After this many failures in a row, each further try waits longer. */
-export const FREE_LOGIN_ATTEMPTS = 5;
-const FIRST_WAIT_SECONDS = 30;
-const MAX_WAIT_SECONDS = 15 * 60;
-
-interface Throttle {
-  failures: number;
-  lastFailureAt: string | null;
-}
 
 export const WRONG_LOGIN_MESSAGE = 'That username and password do not match. Check them and try again.';
 
@@ -27,10 +17,15 @@ export const WRONG_LOGIN_MESSAGE = 'That username and password do not match. Che
  * recovery key. Changing a password rewrites one slot and never touches the database.
  */
 export class Vault {
+  /** Wrong-password counts: per username, the recovery key's own, and confirmations apart from logins. */
+  readonly backoff: LoginBackoff;
+
   constructor(
     private readonly store: SettingsStore,
-    private readonly now: () => Date,
-  ) {}
+    now: () => Date,
+  ) {
+    this.backoff = new LoginBackoff(store, now);
+  }
 
   isSetUp(): boolean {
     return this.store.get(K.recoverySlot) !== undefined;
@@ -75,40 +70,26 @@ export class Vault {
     this.store.set(K.userSlots, slots);
   }
 
-  /** Throws `login-delayed` when the back-off after repeated failures has not yet run out. */
-  assertLoginAllowed(): void {
-    const wait = this.secondsUntilNextTry();
-    if (wait > 0) {
-      throw new TwoWayError(
-        'login-delayed',
-        `Too many unsuccessful tries. Please wait ${formatWait(wait)} before trying again.`,
-        { retryAfterSeconds: wait },
-      );
-    }
-  }
-
-  secondsUntilNextTry(): number {
-    const t = this.throttle();
-    if (t.failures < FREE_LOGIN_ATTEMPTS || !t.lastFailureAt) return 0;
-    const waitSeconds = Math.min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (t.failures - FREE_LOGIN_ATTEMPTS));
-    const elapsed = (this.now().getTime() - Date.parse(t.lastFailureAt)) / 1000;
-    return Math.max(0, Math.ceil(waitSeconds - elapsed));
-  }
-
-  /** Unwraps the database key with a user's password; records a failure (persisted) when it is wrong. */
-  async unlockWithPassword(username: string, password: string): Promise<Buffer> {
-    this.assertLoginAllowed();
-    const raw = this.userSlots()[username];
+  /**
+   * Unwraps the database key with a user's password; records a failure (persisted) when it is wrong.
+   * `confirmation`: a second person confirming at a logged-in laptop, counted apart from logins.
+   */
+  async unlockWithPassword(username: string, password: string, purpose: 'login' | 'confirmation' = 'login'): Promise<Buffer> {
+    const attempt: Attempt = purpose === 'login' ? { via: 'password', username } : { via: 'confirmation', username };
+    this.backoff.assertAllowed(attempt);
+    const slots = this.userSlots();
+    const raw = Object.prototype.hasOwnProperty.call(slots, username) ? slots[username] : undefined;
     const key = raw === undefined ? await this.burnEquivalentTime(password) : await unwrapKey(parseSlot(raw), password, userLabel(username));
-    return this.settle(key, WRONG_LOGIN_MESSAGE);
+    return this.settle(key, WRONG_LOGIN_MESSAGE, attempt);
   }
 
   async unlockWithRecoveryKey(recoveryKey: string): Promise<Buffer> {
-    this.assertLoginAllowed();
+    const attempt: Attempt = { via: 'recovery-key' };
+    this.backoff.assertAllowed(attempt);
     const raw = this.store.get(K.recoverySlot);
     if (raw === undefined) throw new TwoWayError('not-set-up', 'TwoWay has not been set up on this computer yet.');
     const key = await unwrapKey(parseSlot(raw), normaliseRecoveryKey(recoveryKey), RECOVERY_LABEL);
-    return this.settle(key, 'That recovery key does not match. Check each group of four characters and try again.');
+    return this.settle(key, 'That recovery key does not match. Check each group of four characters and try again.', attempt);
   }
 
   /** Checks a password without recording a failure (used when a logged-in user confirms an action). */
@@ -120,13 +101,12 @@ export class Vault {
     return key !== null;
   }
 
-  private settle(key: Buffer | null, message: string): Buffer {
+  private settle(key: Buffer | null, message: string, attempt: Attempt): Buffer {
     if (!key) {
-      const t = this.throttle();
-      this.store.set(K.throttle, { failures: t.failures + 1, lastFailureAt: this.now().toISOString() });
+      this.backoff.recordFailure(attempt);
       throw new TwoWayError('wrong-credentials', message);
     }
-    this.store.set(K.throttle, { failures: 0, lastFailureAt: null });
+    this.backoff.recordSuccess(attempt);
     return key;
   }
 
@@ -139,11 +119,6 @@ export class Vault {
   private userSlots(): Record<string, unknown> {
     const slots = this.store.get(K.userSlots);
     return slots && typeof slots === 'object' ? (slots as Record<string, unknown>) : {};
-  }
-
-  private throttle(): Throttle {
-    const t = this.store.get(K.throttle) as Partial<Throttle> | undefined;
-    return { failures: typeof t?.failures === 'number' ? t.failures : 0, lastFailureAt: typeof t?.lastFailureAt === 'string' ? t.lastFailureAt : null };
   }
 }
 
@@ -159,10 +134,4 @@ function parseSlot(raw: unknown): KeySlot {
     );
   }
   return parsed.data;
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

@@ -2,6 +2,7 @@ import { Tab, TabList } from '@fluentui/react-components';
 import type { Session } from '../../../shared/contract/auth';
 import { contract } from '../../../shared/contract/index';
 import { rolesAllow } from '../../../shared/contract/define';
+import { useChannel } from '../../api';
 import { navigate, type Route } from '../../router';
 import { Page } from '../../ui/Page';
 import { AuditPanel } from './AuditPanel';
@@ -17,6 +18,7 @@ const TABS = [
 export function AdminPage({ session, route }: { session: Session; route: Route }) {
   const tabs = TABS.filter((t) => rolesAllow(contract[t.requires].access, session.roles));
   const current = tabs.find((t) => t.id === route.segments[1]) ?? tabs[0];
+  const settings = useChannel('settings.get');
   return (
     <Page title="Admin">
       <TabList selectedValue={current.id} onTabSelect={(_e, d) => navigate(`/admin/${String(d.value)}`)}>
@@ -28,7 +30,7 @@ export function AdminPage({ session, route }: { session: Session; route: Route }
       </TabList>
       {current.id === 'users' && <UsersPanel session={session} />}
       {current.id === 'settings' && <SettingsPanel />}
-      {current.id === 'audit' && <AuditPanel />}
+      {current.id === 'audit' && <AuditPanel session={session} settingName={settings.data?.settingName ?? ''} initialWhat={route.query.get('what')} />}
     </Page>
   );
 }

@@ -42,7 +42,7 @@ import { href, navigate } from '../../router';
 import { FormDialog, TextAreaField } from '../../ui/fields';
 import { useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
-import { PrintActions } from '../../ui/PrintActions';
+import { PrintActions, printRecorded } from '../../ui/PrintActions';
 import { Checklist, StatusBadge } from './common';
 import { can } from '../../ui/access';
 
@@ -72,8 +72,8 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
 
   useEffect(() => {
     // Print once the layout is in the page.
-    if (pack) window.print();
-  }, [pack]);
+    if (pack) printRecorded('share-pack', `sharing:${id}`).catch(setPackError);
+  }, [pack, id]);
 
   if (decision.isPending) return <Loading />;
   if (decision.error) {

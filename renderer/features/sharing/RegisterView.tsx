@@ -10,7 +10,7 @@ import { PrintPortal } from '../../print/PrintPortal';
 import { SharingRegisterPrint } from '../../print/SharingRegisterPrint';
 import { href, navigate } from '../../router';
 import { ErrorBar, Loading } from '../../ui/Page';
-import { PrintActions } from '../../ui/PrintActions';
+import { PrintActions, printRecorded } from '../../ui/PrintActions';
 import { StatusBadge } from './common';
 import { can } from '../../ui/access';
 
@@ -70,6 +70,7 @@ export function RegisterView({ session, settingName }: { session: Session; setti
   const s = useStyles();
   const [f, setF] = useState<Filter>({ childId: '', partnerId: '', status: '', from: '', to: '' });
   const [printing, setPrinting] = useState<Date | null>(null);
+  const [printError, setPrintError] = useState<unknown>(null);
   const children = useChannel('children.list', { status: 'all' });
   const partners = useChannel('partners.list', { includeInactive: true });
   const input: InputOf<'sharing.list'> = {
@@ -84,7 +85,7 @@ export function RegisterView({ session, settingName }: { session: Session; setti
   const list = useChannel('sharing.list', input, { enabled: valid });
 
   useEffect(() => {
-    if (printing) window.print();
+    if (printing) printRecorded('sharing-register').catch(setPrintError);
   }, [printing]);
 
   const childName = children.data?.children.find((c) => c.id === f.childId);
@@ -151,6 +152,7 @@ export function RegisterView({ session, settingName }: { session: Session; setti
         )}
       </div>
       {!valid && <ErrorBar error="Check the dates: use the date pickers." />}
+      <ErrorBar error={printError} />
       {list.isPending && valid ? (
         <Loading />
       ) : list.error ? (

@@ -1,0 +1,173 @@
+import type { ChannelName } from '../../../shared/contract/index';
+import { contract, isChannelName } from '../../../shared/contract/index';
+
+/**
+ * The audit trail in words for a manager: what each channel did (past tense, after the person's name)
+ * and what someone tried to do when it was refused (after "tried to"). Placeholders are filled with
+ * names from the records the entry touched: {child}, {staff} (a member of staff acted on), {partner},
+ * {document}. A channel missing here falls back to its summary; test/core/audit.test.ts lists any.
+ */
+export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', readonly [done: string, tried: string]>> = {
+  'audit.list': ['looked at the audit trail', 'look at the audit trail'],
+  'audit.verify': ['checked the audit trail was intact', 'check the audit trail'],
+  'audit.loginAlerts': ['looked at the failed logins warning', 'look at the failed logins warning'],
+  'auth.login': ['logged in', 'log in'],
+  'auth.loginWithRecoveryKey': ['logged in with the recovery key', 'log in with the recovery key'],
+  'auth.logout': ['logged out', 'log out'],
+  'auth.lock': ['locked TwoWay', 'lock TwoWay'],
+  'auth.idle-lock': ['was logged out automatically after TwoWay was left idle', 'stay logged in'],
+  'auth.changePassword': ['changed their own password', 'change their own password'],
+  'auth.session': ['checked who is logged in', 'check who is logged in'],
+  'setup.status': ['checked whether TwoWay was set up', 'check whether TwoWay was set up'],
+  'setup.create': ['set up TwoWay on this laptop', 'set up TwoWay again'],
+  'settings.get': ['looked at the preferences', 'look at the preferences'],
+  'settings.update': ['changed the preferences (lock time, contact checks)', 'change the preferences'],
+  'users.list': ['looked at the staff accounts', 'look at the staff accounts'],
+  'users.create': ['added a staff account for {staff}', 'add a staff account'],
+  'users.resetPassword': ['gave {staff} a new first password', 'give {staff} a new first password'],
+  'users.setRoles': ['changed the roles of {staff}', 'change the roles of {staff}'],
+  'users.deactivate': ['deactivated the account of {staff}', 'deactivate the account of {staff}'],
+  'children.list': ['looked at the list of children', 'look at the list of children'],
+  'children.get': ['viewed {child}’s file', 'open {child}’s file'],
+  'children.create': ['added {child}', 'add a child'],
+  'children.update': ['changed {child}’s details', 'change {child}’s details'],
+  'children.addContact': ['added an emergency contact for {child}', 'add an emergency contact for {child}'],
+  'children.updateContact': ['changed an emergency contact of {child}', 'change an emergency contact of {child}'],
+  'children.moveContact': ['reordered {child}’s emergency contacts', 'reorder {child}’s emergency contacts'],
+  'children.removeContact': ['took an emergency contact off {child}’s list', 'take an emergency contact off {child}’s list'],
+  'children.addHealth': ['recorded a health need for {child}', 'record a health need for {child}'],
+  'children.updateHealth': ['changed a health need of {child}', 'change a health need of {child}'],
+  'children.endHealth': ['marked a health need of {child} as no longer applying', 'end a health need of {child}'],
+  'children.addSharedCare': ['recorded another setting {child} attends', 'record another setting {child} attends'],
+  'children.updateSharedCare': ['changed {child}’s shared care', 'change {child}’s shared care'],
+  'children.endSharedCare': ['ended {child}’s shared care at another setting', 'end {child}’s shared care'],
+  'children.whereOn': ['checked where {child} is on a day', 'check where {child} is on a day'],
+  'children.summary': ['opened {child}’s one-page summary for a partner', 'open {child}’s one-page summary'],
+  'carers.list': ['viewed the parents and carers of {child}', 'view the parents and carers of {child}'],
+  'carers.create': ['added a parent or carer for {child}', 'add a parent or carer for {child}'],
+  'carers.update': ['changed a parent or carer of {child}', 'change a parent or carer of {child}'],
+  'consent.record': ['recorded a consent decision for {child}', 'record a consent decision for {child}'],
+  'consent.withdraw': ['recorded that a consent for {child} was withdrawn', 'record a withdrawal of consent for {child}'],
+  'consent.acknowledge': ['recorded that a carer of {child} read the information sharing policy', 'record a policy acknowledgement for {child}'],
+  'consent.check': ['checked consent for {child}', 'check consent for {child}'],
+  'consent.register': ['viewed the consent register of {child}', 'view the consent register of {child}'],
+  'diary.overview': ['looked at the rooms', 'look at the rooms'],
+  'diary.parties': ['looked at who can write in {child}’s diary', 'look at who can write in {child}’s diary'],
+  'diary.add': ['added an entry to {child}’s diary', 'add an entry to {child}’s diary'],
+  'diary.amend': ['amended an entry in {child}’s diary', 'amend an entry in {child}’s diary'],
+  'diary.closeFollowUp': ['closed a follow-up in {child}’s diary', 'close a follow-up in {child}’s diary'],
+  'diary.entry': ['read an entry in {child}’s diary', 'read an entry in {child}’s diary'],
+  'diary.childWeek': ['read a week of {child}’s diary', 'read {child}’s diary'],
+  'diary.roomWeek': ['looked at a room’s week in the diary', 'look at a room’s week'],
+  'diary.patterns': ['looked at patterns in {child}’s diary', 'look at patterns in {child}’s diary'],
+  'diary.search': ['searched the diary', 'search the diary'],
+  'diary.share': ['shared an entry of {child}’s diary with {partner}', 'share a diary entry of {child}'],
+  'diary.sharingHistory': ['viewed where {child}’s diary entries were shared', 'view where {child}’s diary entries were shared'],
+  'diary.setWeekPlan': ['recorded a week’s plans', 'record a week’s plans'],
+  'partners.list': ['looked at the partners directory', 'look at the partners directory'],
+  'partners.get': ['viewed the partner {partner}', 'view a partner'],
+  'partners.create': ['added the partner {partner}', 'add a partner'],
+  'partners.update': ['changed the details of {partner}', 'change the details of a partner'],
+  'print.record': ['printed {document}', 'print {document}'],
+  'print.capabilities': ['checked whether PDFs can be saved', 'check whether PDFs can be saved'],
+  'print.savePdf': ['saved {document} as a PDF', 'save {document} as a PDF'],
+  'setting.get': ['looked at our setting’s details', 'look at our setting’s details'],
+  'setting.update': ['changed our setting’s details', 'change our setting’s details'],
+  'setting.staff': ['looked at the staff list', 'look at the staff list'],
+  'setting.policies': ['looked at our policies', 'look at our policies'],
+  'setting.addPolicy': ['added a policy', 'add a policy'],
+  'setting.reviewPolicy': ['recorded a policy review', 'record a policy review'],
+  'setting.retirePolicy': ['retired a policy', 'retire a policy'],
+  'sharing.items': ['looked at what could be shared about {child}', 'look at what could be shared about {child}'],
+  'sharing.assess': ['went through the information sharing checklist for {child}', 'go through the information sharing checklist for {child}'],
+  'sharing.record': ['recorded an information sharing decision about {child} (to {partner})', 'record an information sharing decision about {child}'],
+  'sharing.authorise': ['answered as the second person on a decision to share about {child}', 'answer as the second person on a decision about {child}'],
+  'sharing.pending': ['looked at the decisions awaiting authorisation', 'look at the decisions awaiting authorisation'],
+  'sharing.list': ['looked at the sharing register', 'look at the sharing register'],
+  'sharing.get': ['opened an information sharing decision about {child}', 'open an information sharing decision about {child}'],
+  'sharing.pack': ['opened the share pack for {child} (to {partner})', 'open the share pack for {child}'],
+  'sharing.addendum': ['added an addendum to a sharing decision about {child}', 'add an addendum to a sharing decision about {child}'],
+  'sharing.policy': ['looked at our information sharing policy settings', 'look at our information sharing policy settings'],
+  'sharing.setPolicy': ['changed who authorises information sharing', 'change who authorises information sharing'],
+};
+
+/** Documents as a manager names them. */
+const DOCUMENTS: Record<string, string> = {
+  'recovery-sheet': 'the recovery key sheet',
+  'child-summary': '{child}’s one-page summary',
+  'diary-week': 'a week of {child}’s diary',
+  'diary-room-week': 'a room’s diary week',
+  'share-pack': 'the share pack for {child}',
+  'sharing-register': 'the sharing register',
+  'meeting-pack': 'a meeting pack',
+  'audit-trail': 'the audit trail',
+  other: 'a page',
+};
+
+/** Why a request was refused, for a manager. */
+export const REFUSAL_REASONS: Record<string, string> = {
+  forbidden: 'their role does not allow it',
+  'not-logged-in': 'nobody was logged in',
+  'must-change-password': 'they had to choose a new password first',
+  'invalid-input': 'the details sent were not valid (nothing was saved)',
+  'wrong-credentials': 'a password did not match',
+  deactivated: 'their account had been deactivated, so they were logged out',
+  'unknown-channel': 'TwoWay does not know that request',
+};
+
+export interface Names {
+  children: string[];
+  staff: string[];
+  partners: string[];
+  document: string | null;
+}
+
+function list(names: string[], one: string, many: string): string {
+  if (names.length === 0) return one;
+  if (names.length === 1) return names[0]!;
+  return `${names[0]} and ${names.length - 1} other ${many}`;
+}
+
+function fill(template: string, names: Names): string {
+  const doc = names.document ? (DOCUMENTS[names.document] ?? 'a page') : 'a page';
+  return template
+    .replace('{document}', doc)
+    .replace(/\{child\}/g, list(names.children, 'a child', 'children'))
+    .replace(/\{staff\}/g, list(names.staff, 'a member of staff', 'staff'))
+    .replace(/\{partner\}/g, list(names.partners, 'a partner', 'partners'));
+}
+
+function phrases(channel: string): readonly [string, string] {
+  const known = AUDIT_WORDING[channel as ChannelName];
+  if (known) return known;
+  const summary = isChannelName(channel) ? contract[channel].summary.replace(/\.$/, '') : 'an unknown request';
+  return [`used “${summary}”`, `use “${summary}”`];
+}
+
+/** "Sarah Jones viewed Amelia Jones’s file"; "Someone tried to log in as “bob”: the password did not match". */
+export function describe(entry: {
+  channel: string;
+  outcome: 'done' | 'refused' | 'failed-login';
+  reason: string | null;
+  detail: string | null;
+  userName: string | null;
+  confirmedByName: string | null;
+  names: Names;
+}): string {
+  if (entry.outcome === 'failed-login') {
+    if (entry.reason === 'dropped') return `${entry.detail ?? 'Some'} more failed logins were not recorded one by one`;
+    if (entry.channel === 'auth.loginWithRecoveryKey') return 'Someone tried the recovery key, and it did not match';
+    const account = entry.names.staff[0];
+    if (account) return `Someone tried to log in as ${entry.detail ? `“${entry.detail}” (${account})` : account}: the password was wrong or the account is not active`;
+    if (entry.detail) return `Someone tried to log in as “${entry.detail}”, which is not a username in TwoWay`;
+    return 'Someone tried to log in with a username that is not in TwoWay';
+  }
+  const who = entry.userName ?? 'Someone who was not logged in';
+  const [done, tried] = phrases(entry.channel);
+  if (entry.outcome === 'refused') {
+    if (entry.reason === 'dropped') return `${entry.detail ?? 'Some'} more refused requests while TwoWay was locked were not recorded one by one`;
+    return `${who} tried to ${fill(tried, entry.names)}: refused, ${REFUSAL_REASONS[entry.reason ?? ''] ?? 'it was not allowed'}`;
+  }
+  const second = entry.confirmedByName ? `, confirmed by ${entry.confirmedByName} with their own password at the same laptop` : '';
+  return `${who} ${fill(done, entry.names)}${second}`;
+}
