@@ -3,6 +3,7 @@ import { m001Foundation } from './001_foundation';
 import { m002Children } from './002_children';
 import { m003Diary } from './003_diary';
 import { m004Sharing } from './004_sharing';
+import { m005Concerns } from './005_concerns';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing, m005Concerns];
