@@ -256,6 +256,13 @@ export const concernsChannels = {
     input: concernRecordSchema,
     output: z.object({ id: z.string(), reference: z.string() }),
   }),
+  'concerns.staff': channel({
+    summary: 'Lists the active members of staff (for naming who supervised a visitor, who will do an action, or whom an allegation is about).',
+    access: 'any-user',
+    kind: 'read',
+    input: z.object({}).strict().optional(),
+    output: z.object({ staff: z.array(z.object({ userId: z.string(), name: z.string() })) }),
+  }),
   'concerns.mine': channel({
     summary: 'Lists the concerns you recorded (their references).',
     access: 'any-user',

@@ -308,7 +308,7 @@ describe('the chronology', () => {
     expect(await errorCode(core.invoke('concerns.confirmTransfer', { transferId, confirmedBy: 'Mrs Oak (DSL)', receivedOn: '2026-11-23' }))).toBe('invalid-input');
     await core.invoke('concerns.confirmTransfer', { transferId, confirmedBy: 'Mrs Oak (DSL)', receivedOn: '2026-11-25' });
     const { events } = await core.invoke('concerns.chronology', { childId: otherChildId });
-    expect(events.find((e) => e.kind === 'transfer')?.detail).toContain('Receipt confirmed by Mrs Oak (DSL) on 2026-11-25');
+    expect(events.find((e) => e.kind === 'transfer')?.detail).toContain('Receipt confirmed by Mrs Oak (DSL) on 25 November 2026');
   });
 });
 

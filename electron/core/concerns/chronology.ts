@@ -6,7 +6,8 @@ import {
   type ConcernCategory,
 } from '../../../shared/contract/concerns';
 import { DIARY_CATEGORY_LABELS, type DiaryCategory } from '../../../shared/contract/diary';
-import { addDays, londonMidnight } from '../../../shared/domain/weeks';
+import { formatDay } from '../../../shared/domain/dates';
+import { addDays, londonDateTime, londonMidnight } from '../../../shared/domain/weeks';
 import { all } from '../db/sql';
 import type { Db } from '../db/connection';
 import { readableSql } from './access';
@@ -62,7 +63,7 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
       at: a.at,
       kind: 'action',
       title: `Action on ${a.reference}`,
-      detail: `${a.text} (${a.owner_user_id ? staff(a.owner_name) : a.owner_name}, due ${a.due_on}). ${state}${a.note ? `: ${a.note}` : '.'}`,
+      detail: `${a.text} (${a.owner_user_id ? staff(a.owner_name) : a.owner_name}, due ${formatDay(a.due_on)}). ${state}${a.note ? `: ${a.note}` : '.'}`,
       byName: by(a.by_name),
       ...concernOf(a.concern_id, a.reference),
     });
@@ -127,7 +128,7 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
     `SELECT t.*, r.confirmed_by, r.received_on FROM safeguarding_transfers t LEFT JOIN safeguarding_transfer_receipts r ON r.transfer_id = t.id WHERE t.child_id = $childId`,
     { childId },
   )) {
-    const receipt = t.confirmed_by ? ` Receipt confirmed by ${t.confirmed_by} on ${t.received_on}.` : ' Receipt not yet confirmed.';
+    const receipt = t.confirmed_by ? ` Receipt confirmed by ${t.confirmed_by} on ${formatDay(t.received_on!)}.` : ' Receipt not yet confirmed.';
     events.push({ at: t.sent_on, kind: 'transfer', title: `Safeguarding file sent to ${t.sent_to}`, detail: `Sent by ${t.how}.${receipt}`, byName: by(t.by_name), concernId: null, reference: null });
   }
   return events;
@@ -141,6 +142,6 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
 export function timelineInstant(at: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return new Date(londonMidnight(addDays(at, 1)).getTime() - 1).toISOString();
   const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(at);
-  if (local) return new Date(londonMidnight(local[1]).getTime() + (Number(local[2]) * 60 + Number(local[3])) * 60_000).toISOString();
+  if (local) return londonDateTime(local[1], `${local[2]}:${local[3]}`).toISOString();
   return new Date(at).toISOString();
 }

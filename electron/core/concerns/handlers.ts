@@ -4,6 +4,7 @@ import { fieldError } from '../../../shared/contract/fields';
 import { today } from '../../../shared/domain/weeks';
 import { findUserById } from '../auth/users-repo';
 import { requireChild } from '../children/repo';
+import { activeStaff } from '../diary/repo';
 import type { CallContext, HandlersFor } from '../context';
 import { get } from '../db/sql';
 import { requirePartner } from '../partners/repo';
@@ -76,6 +77,8 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     touchConcern(ctx, { id, childId: child.id });
     return { id, reference };
   },
+
+  'concerns.staff': (_input, ctx) => ({ staff: activeStaff(ctx.db()) }),
 
   'concerns.mine': (_input, ctx) => ({ concerns: receiptsOf(ctx.db(), ctx.user.userId) }),
 

@@ -4,6 +4,7 @@ import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { ChildrenHomeCards } from '../children/HomeCards';
+import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
@@ -17,6 +18,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
   return (
     <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
       <Text>{formatDay(londonDay())}</Text>
+      <ConcernsHomeCard session={session} />
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
       <div className={s.grid}>
