@@ -3,6 +3,7 @@ import { auditHandlers } from './audit/handlers';
 import { printHandlers } from './print/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
 import { carersHandlers, childrenHandlers } from './children/handlers';
+import { concernsHandlers } from './concerns/handlers';
 import { consentHandlers } from './consent/handlers';
 import type { HandlersFor } from './context';
 import { diaryHandlers } from './diary/handlers';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...consentHandlers,
   ...diaryHandlers,
   ...sharingHandlers,
+  ...concernsHandlers,
 };

@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { printChannels } from './print';
 import { authChannels } from './auth';
 import { carersChannels, childrenChannels } from './children';
+import { concernsChannels } from './concerns';
 import { consentChannels } from './consent';
 import { diaryChannels } from './diary';
 import { partnersChannels } from './partners';
@@ -27,6 +28,7 @@ export const contract = {
   ...consentChannels,
   ...diaryChannels,
   ...sharingChannels,
+  ...concernsChannels,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ export const printDocumentSchema = z.enum([
   'diary-room-week',
   'share-pack',
   'sharing-register',
+  'safeguarding-chronology',
   'meeting-pack',
   'audit-trail',
   'other',

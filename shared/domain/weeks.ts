@@ -120,6 +120,15 @@ export function londonMidnight(day: string): Date {
   return new Date(utcMidnight - londonOffsetMinutes(guess) * 60_000);
 }
 
+/** The instant of a London wall-clock time (`HH:MM`) on a day, across clock changes as londonMidnight is. */
+export function londonDateTime(day: string, time: string): Date {
+  const [y, m, d] = parts(day);
+  const [hh, mm] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+  const guess = new Date(asUtc - londonOffsetMinutes(new Date(asUtc)) * 60_000);
+  return new Date(asUtc - londonOffsetMinutes(guess) * 60_000);
+}
+
 /** The instants a London week spans, [Monday 00:00, next Monday 00:00), and its length in hours. */
 export function weekSpan(day: string): { start: Date; end: Date; hours: number } {
   const monday = weekStart(day);

@@ -111,3 +111,15 @@ describe('week boundaries', () => {
     );
   });
 });
+
+describe('londonDateTime', () => {
+  it('turns a London wall-clock time into the instant, in winter, in summer and on the days the clocks change', async () => {
+    const { londonDateTime } = await import('../../shared/domain/weeks');
+    expect(londonDateTime('2026-11-25', '09:30').toISOString()).toBe('2026-11-25T09:30:00.000Z');
+    expect(londonDateTime('2026-07-01', '09:30').toISOString()).toBe('2026-07-01T08:30:00.000Z');
+    // 29 March 2026: clocks go forward at 01:00 UTC; 10:00 London is 09:00 UTC.
+    expect(londonDateTime('2026-03-29', '10:00').toISOString()).toBe('2026-03-29T09:00:00.000Z');
+    // 25 October 2026: clocks go back at 01:00 UTC; 10:00 London is 10:00 UTC.
+    expect(londonDateTime('2026-10-25', '10:00').toISOString()).toBe('2026-10-25T10:00:00.000Z');
+  });
+});

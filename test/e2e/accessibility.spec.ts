@@ -154,12 +154,21 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await page.getByLabel('Which consent in the register applies?').selectOption('observations');
   await expect(page.getByTestId('consent-answer')).toBeVisible();
   await check('share information (filled in)');
+  const { concerns } = await preview.core.invoke('concerns.list', { status: 'all' });
+  await go('/concerns', (p) => expect(p.getByRole('table', { name: 'Safeguarding concerns' })).toBeVisible());
+  await check('concerns: the DSL’s list');
+  await go(`/concerns/${concerns[0].id}`, (p) => expect(p.getByRole('region', { name: 'Body map' })).toBeVisible());
+  await check('concerns: a concern');
+  await go(`/concerns/chronology/${isla}`, (p) => expect(p.getByRole('list', { name: 'Chronology' })).toBeVisible());
+  await check('concerns: chronology');
 
   // A practitioner's children list (Priya, Ladybirds key person).
   await preview.core.invoke('auth.login', { username: 'priya', password: DEMO_STAFF_PASSWORD });
   await go('/children', (p) => expect(p.getByRole('row').filter({ hasText: 'Isla Khan' }).first()).toBeVisible());
   await expect(page.getByTestId('current-user')).toContainText('Priya Patel');
   await check('children list (practitioner)');
+  await go('/concerns/new', (p) => expect(p.getByRole('form', { name: 'Record a safeguarding concern' })).toBeVisible());
+  await check('concerns: record a concern (practitioner)');
 
   const line = (f: Finding) => `- [${f.screen}] ${f.rule} (${f.impact}, ${f.count} element${f.count === 1 ? '' : 's'}): ${f.help}\n    first: ${f.target}`;
   if (others.length) await test.info().attach('moderate and minor findings', { body: others.map(line).join('\n'), contentType: 'text/plain' });

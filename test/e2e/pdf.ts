@@ -13,7 +13,8 @@ export async function pdfText(pdf: Buffer): Promise<string> {
 
 /**
  * Text of a PDF (or of one page) in the order it was drawn, white space folded to single spaces
- * (`pdftotext -raw`): a sentence that wraps, or stands beside another column, still reads as one.
+ * (`pdftotext -raw`): a sentence that wraps (even at a hyphen), or stands beside another column, still
+ * reads as one.
  * Use it to check phrases; use pdfText where the columns' positions matter.
  */
 export function pdfFlowText(pdf: Buffer, page?: number): string {
@@ -21,7 +22,12 @@ export function pdfFlowText(pdf: Buffer, page?: number): string {
   const file = join(dir, 'doc.pdf');
   writeFileSync(file, pdf);
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-raw', ...range, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return (
+    execFileSync('pdftotext', ['-raw', ...range, file, '-'], { encoding: 'utf8' })
+      .replace(/\s+/g, ' ')
+      // A line may break after a hyphen ("SC-2026-" / "0001"): read it back as one word.
+      .replace(/(\S)- (?=\S)/g, '$1-')
+  );
 }
 
 /** Number of pages and their size in points, through pdfinfo. */

@@ -5,6 +5,7 @@ import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { FailedLoginsHomeCard } from '../admin/HomeCard';
 import { ChildrenHomeCards } from '../children/HomeCards';
+import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
@@ -19,6 +20,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
     <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
       <Text>{formatDay(londonDay())}</Text>
       <FailedLoginsHomeCard session={session} />
+      <ConcernsHomeCard session={session} />
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
       <div className={s.grid}>

@@ -6,6 +6,7 @@ import { AccountPage } from '../auth/AccountPage';
 import { AdminPage } from '../admin/AdminPage';
 import { ChildFilePage } from '../children/ChildFilePage';
 import { ChildrenPage } from '../children/ChildrenPage';
+import { ConcernsPage } from '../concerns/ConcernsPage';
 import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
 import { PartnersPage } from '../partners/PartnersPage';
@@ -38,6 +39,8 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <SettingPage session={session} />;
     case 'diary':
       return <DiaryPage session={session} route={route} />;
+    case 'concerns':
+      return <ConcernsPage session={session} route={route} />;
     case 'sharing':
       return <SharingPage session={session} route={route} />;
     default:

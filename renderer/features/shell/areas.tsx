@@ -29,7 +29,7 @@ export const AREAS: Area[] = [
   { id: 'children', label: 'Children', icon: <PeopleCommunityRegular />, requires: 'children.list', description: 'Children, families, health, shared care and the consent register.' },
   { id: 'partners', label: 'Partners', icon: <ContactCardGroupRegular />, requires: 'partners.list', description: 'Other settings, schools and agencies, with secure contact details.' },
   { id: 'diary', label: 'Diary', icon: <CalendarLtrRegular />, requires: 'diary.childWeek', description: 'The week-view communication diary with parents and other settings.' },
-  { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'settings.get', description: 'Recording safeguarding concerns for the DSL.', planned: true },
+  { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'concerns.record', description: 'Record a safeguarding concern for the DSL; for the DSL and manager, triage, actions, referrals and each child’s chronology.' },
   { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'sharing.pending', description: 'Information-sharing decisions, share or not, with their reasons; authorisations and the register.' },
   { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'settings.get', description: 'Termly joint meetings with parents and other settings.', planned: true },
   { id: 'setting', label: 'Our setting', icon: <BuildingRegular />, requires: 'setting.get', description: 'Our details, DSL and manager, and our policies with review dates.' },

@@ -1,13 +1,7 @@
 import type { Migration } from '../migrations';
+import { appendOnlyTriggers } from './append-only';
 
-/** Raises an error on UPDATE and DELETE: for records that are legal history. */
-function appendOnly(table: string, what: string): string {
-  return `
-    CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-      BEGIN SELECT RAISE(ABORT, '${what} are never changed: record a new entry instead.'); END;
-    CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-      BEGIN SELECT RAISE(ABORT, '${what} are never deleted.'); END;`;
-}
+const appendOnly = (table: string, what: string) => appendOnlyTriggers(table, what, 'record a new entry instead');
 
 /**
  * Our setting and its policies, the partners directory, children, parents and carers (with the

@@ -1,13 +1,7 @@
 import type { Migration } from '../migrations';
+import { appendOnlyTriggers } from './append-only';
 
-/** Raises an error on UPDATE and DELETE: sharing decisions are legal history (golden rule 7). */
-function appendOnly(table: string, what: string): string {
-  return `
-    CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-      BEGIN SELECT RAISE(ABORT, '${what} are never changed: add an addendum instead.'); END;
-    CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-      BEGIN SELECT RAISE(ABORT, '${what} are never deleted.'); END;`;
-}
+const appendOnly = (table: string, what: string) => appendOnlyTriggers(table, what, 'add an addendum instead');
 
 /**
  * Information-sharing decisions (issue 5). All three tables are append-only.
