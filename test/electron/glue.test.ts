@@ -119,7 +119,7 @@ describe('IPC sender check', () => {
   it('serves our own window’s main frame through the real core', async () => {
     const { handler, windowContents } = register();
     const result = await handler({ sender: windowContents, senderFrame: { url: APP_URL, parent: null } }, 'setup.status', undefined);
-    expect(result).toEqual({ ok: true, value: { isSetUp: false, settingName: null } });
+    expect(result).toEqual({ ok: true, value: { isSetUp: false, settingName: null, recoveryNeeded: null } });
   });
 
   it('refuses sub-frames, other pages and other windows', async () => {
