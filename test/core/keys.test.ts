@@ -207,4 +207,43 @@ describe('keys: changing the database key', () => {
       db.close();
     }
   });
+
+  it('killed at random moments while changing the key again and again, the records always open with the password and the recovery key', async () => {
+    const { core, dir, recoveryKey } = await fresh();
+    await loginAdmin(core);
+    for (let i = 0; i < 6; i++) await core.invoke('users.create', { fullName: `Person ${i}`, username: `person${i}`, password: 'initial password 1', roles: ['practitioner'] });
+    await core.invoke('auth.lock');
+    await core.close();
+    const script = `
+      import { CoreState } from './electron/core/state.ts';
+      import { createFileStore } from './electron/core/vault/store.ts';
+      import { changeDatabaseKey } from './electron/core/vault/rekey.ts';
+      const dir = ${JSON.stringify(dir)};
+      const state = new CoreState(dir, createFileStore(dir), () => new Date());
+      state.open(await state.vault.unlockWithPassword(${JSON.stringify(ADMIN.username)}, ${JSON.stringify(ADMIN.password)}));
+      process.stdout.write('ready\\n');
+      for (;;) changeDatabaseKey(state);
+    `;
+    for (const delay of [20, 90, 160, 230, 300]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const c = await openCore({ dataDir: dir });
+      try {
+        await loginAdmin(c);
+        expect((await c.invoke('users.list')).users).toHaveLength(7);
+        await c.invoke('auth.lock');
+        await c.invoke('auth.loginWithRecoveryKey', { recoveryKey });
+        await c.invoke('auth.lock');
+      } finally {
+        await c.close();
+      }
+      expect(readFileSync(settingsPath(dir), 'utf8')).not.toContain('pending');
+    }
+    const db = openDatabase(join(dir, 'twoway.db'), await rawKeyFromRecovery(dir, recoveryKey));
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    db.close();
+  }, 120_000);
 });
