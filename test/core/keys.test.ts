@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection';
@@ -206,6 +206,47 @@ describe('keys: changing the database key', () => {
       expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       db.close();
     }
+  });
+
+  it('slots from before key changes existed still open, are rewritten at their next use, and the key change waits for them', async () => {
+    const { core, dir, recoveryKey } = await fresh();
+    await core.close();
+    // Rewrite the folder as an earlier TwoWay left it: version 1 slots (the key itself wrapped with the secret), no recovery.json.
+    const dbKey = await rawKeyFromRecovery(dir, recoveryKey);
+    const v1 = (secret: string, label: string) => {
+      const salt = randomBytes(16);
+      const iv = randomBytes(12);
+      const kek = scryptSync(secret.normalize('NFKC'), salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 2 ** 20 });
+      const cipher = createCipheriv('aes-256-gcm', kek, iv);
+      cipher.setAAD(Buffer.from(`twoway-slot:${label}`));
+      const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()]);
+      return { v: 1, kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, salt: salt.toString('base64') }, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
+    };
+    const settings = JSON.parse(readFileSync(settingsPath(dir), 'utf8'));
+    settings.keySlots = { users: { alice: v1(ADMIN.password, 'user:alice') }, recovery: v1(recoveryKey, 'recovery') };
+    writeFileSync(settingsPath(dir), JSON.stringify(settings));
+    rmSync(join(dir, 'recovery.json'));
+
+    const c = await reopen(dir);
+    await loginAdmin(c);
+    const slotVersion = (name: 'alice' | 'recovery') => {
+      const slots = JSON.parse(readFileSync(settingsPath(dir), 'utf8')).keySlots;
+      return (name === 'recovery' ? slots.recovery : slots.users.alice).v;
+    };
+    expect(slotVersion('alice')).toBe(2);
+    expect(existsSync(join(dir, 'recovery.json'))).toBe(true);
+    // The recovery slot can only be rewritten with the recovery key, so the key change says to use it once.
+    await expect(c.invoke('users.changeDatabaseKey', { password: ADMIN.password })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/Log in once with the recovery key/),
+    });
+    await c.invoke('auth.lock');
+    await c.invoke('auth.loginWithRecoveryKey', { recoveryKey });
+    expect(slotVersion('recovery')).toBe(2);
+    await c.invoke('auth.changePassword', { newPassword: 'a brand new password 1' });
+    expect((await c.invoke('users.changeDatabaseKey', { password: 'a brand new password 1' })).accounts).toBe(1);
+    await c.invoke('auth.lock');
+    await c.invoke('auth.loginWithRecoveryKey', { recoveryKey });
   });
 
   it('killed at random moments while changing the key again and again, the records always open with the password and the recovery key', async () => {

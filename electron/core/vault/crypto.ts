@@ -69,6 +69,10 @@ function deriveKek(secret: string, salt: Buffer, kdf: { N: number; r: number; p:
   });
 }
 
+/** Slot names, bound into each slot so a slot copied to another name fails. */
+export const RECOVERY_LABEL = 'recovery';
+export const userLabel = (username: string) => `user:${username}`;
+
 /** AES-256-GCM with the slot's name bound in as associated data, so a slot copied to another name fails. */
 function seal(key: Buffer, plain: Buffer, aad: string): { iv: string; tag: string; wrapped: string } {
   const iv = randomBytes(12);

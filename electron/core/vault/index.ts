@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { DB_FILE_NAME } from '../db/connection';
 import type { SettingsStore } from './store';
-import { newRecoveryKey, normaliseRecoveryKey, openSlot, slotSchema, wrapKey, type KeySlot } from './crypto';
+import { newRecoveryKey, normaliseRecoveryKey, openSlot, RECOVERY_LABEL, slotSchema, userLabel, wrapKey, type KeySlot } from './crypto';
 import { readRecoveryFile, writeRecoveryFile } from './recovery-file';
 import { abandonPending, promotePending, sealPending, type SlotSet } from './key-change';
 
@@ -223,9 +223,22 @@ export class Vault {
   /** Opens a slot; keeps the pending key (if any) for `takePendingKey` and returns the current key. */
   private async openSlot(raw: unknown, secret: string, label: string): Promise<Buffer | null> {
     this.pendingFromUnlock?.fill(0);
-    const opened = await openSlot(parseSlot(raw), secret, label);
+    const slot = parseSlot(raw);
+    const opened = await openSlot(slot, secret, label);
     this.pendingFromUnlock = opened?.pending ?? null;
+    if (opened && slot.v === 1) await this.upgradeSlot(opened.key, secret, label);
     return opened?.key ?? null;
+  }
+
+  /** A slot from before key changes existed is rewritten in today's form the first time its secret is typed. */
+  private async upgradeSlot(key: Buffer, secret: string, label: string): Promise<void> {
+    const slot = await wrapKey(key, secret, label);
+    if (label === RECOVERY_LABEL) {
+      this.writeRecoveryCopy(slot);
+      this.store.set(K.recoverySlot, slot);
+    } else {
+      this.store.set(K.userSlots, { ...this.userSlots(), [label.slice('user:'.length)]: slot });
+    }
   }
 
   private settle(key: Buffer | null, message: string): Buffer {
@@ -255,8 +268,6 @@ export class Vault {
   }
 }
 
-const RECOVERY_LABEL = 'recovery';
-const userLabel = (username: string) => `user:${username}`;
 
 export function parseSlot(raw: unknown): KeySlot {
   const parsed = slotSchema.safeParse(raw);

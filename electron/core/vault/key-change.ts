@@ -1,5 +1,5 @@
 import { TwoWayError } from '../../../shared/contract/errors';
-import { sealToSlot, type KeySlot, type KeySlotV2 } from './crypto';
+import { RECOVERY_LABEL, sealToSlot, userLabel, type KeySlot, type KeySlotV2 } from './crypto';
 
 /**
  * Changing the database key without ever leaving the records unopenable.
@@ -24,9 +24,6 @@ export interface SlotSet {
   users: Record<string, unknown>;
   recovery: unknown;
 }
-
-const RECOVERY_LABEL = 'recovery';
-const userLabel = (username: string) => `user:${username}`;
 
 export function sealPending(
   slots: SlotSet,
