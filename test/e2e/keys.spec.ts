@@ -1,7 +1,17 @@
+import AxeBuilder from '@axe-core/playwright';
 import { rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPreview } from '../preview/server';
 import { ADMIN, expect, logIn, setUpAndLogIn, SETTING_NAME, test } from './fixtures';
+
+/** axe (WCAG 2 A and AA) on the screen as it is: no serious or critical finding (Fluent's focus guards aside, as in accessibility.spec.ts). */
+async function expectAccessible(page: import('@playwright/test').Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy'))).map((n) => `${v.id}: ${n.target.join(' ')}`));
+  expect(serious).toEqual([]);
+}
 
 async function chooseNewPassword(page: import('@playwright/test').Page, password: string) {
   await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
@@ -28,6 +38,7 @@ for (const damage of ['missing', 'damaged'] as const) {
       await expect(page.getByLabel('Name of your setting')).toHaveCount(0);
       await expect(page.getByRole('button', { name: 'Back to log in with a password' })).toHaveCount(0);
       await page.screenshot({ path: `test-results/keys-login-settings-${damage}.png` });
+      await expectAccessible(page);
       await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
       await page.getByRole('button', { name: 'Unlock with recovery key' }).click();
       await chooseNewPassword(page, 'a fresh admin password');
@@ -55,6 +66,8 @@ test('deactivating someone offers to change the database key, which asks for the
 
   const dialog = page.getByRole('dialog', { name: 'Bob Leaver is deactivated. Change the database key too?' });
   await expect(dialog).toBeVisible();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expectAccessible(page);
   await dialog.getByLabel('Your password').fill('not my password');
   await dialog.getByRole('button', { name: 'Change the key' }).click();
   await expect(dialog.getByText('This is not your password.')).toBeVisible();
