@@ -12,15 +12,6 @@ import type { Platform } from './platform';
  * someone is logged in: an administrator adding a user needs the key to wrap a new slot) and who
  * is logged in. Locking closes the database, zeroes the key and forgets the session.
  */
-/** A password whose slot still holds a key from before a key change (an old copy of the settings file). */
-function staleKey(error: unknown): unknown {
-  if (!(error instanceof TwoWayError && error.code === 'wrong-credentials')) return error;
-  return new TwoWayError(
-    'wrong-credentials',
-    'That password no longer opens TwoWay’s records: the database key has been changed since it was set. Ask an administrator for a new password, or use the recovery key.',
-  );
-}
-
 export class CoreState {
   readonly vault: Vault;
   private database: Db | null = null;
@@ -136,4 +127,13 @@ export class CoreState {
     if (!this.session) return false;
     return this.now().getTime() - this.lastActivityAt > this.session.idleLockMinutes * 60_000;
   }
+}
+
+/** A password whose slot still holds a key from before a key change (an old copy of the settings file). */
+function staleKey(error: unknown): unknown {
+  if (!(error instanceof TwoWayError && error.code === 'wrong-credentials')) return error;
+  return new TwoWayError(
+    'wrong-credentials',
+    'That password no longer opens TwoWay’s records: the database key has been changed since it was set. Ask an administrator for a new password, or use the recovery key.',
+  );
 }

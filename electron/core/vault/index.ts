@@ -27,13 +27,14 @@ interface Throttle {
 
 export const WRONG_LOGIN_MESSAGE = 'That username and password do not match. Check them and try again.';
 
-
 /** Why the login screen must offer the recovery key: the settings file is gone or unreadable, but the records are here. */
 export type RecoveryNeeded = 'settings-missing' | 'settings-damaged';
 
 /**
- * Key slots: the one random database key, wrapped once per user's password and once for the
- * recovery key. Changing a password rewrites one slot and never touches the database.
+ * Key slots: the one random database key, sealed once per user's password and once for the
+ * recovery key (a copy of that slot also lives in recovery.json beside the database). Changing a
+ * password rewrites one slot and never touches the database; changing the database key
+ * (rekey.ts) re-seals every active slot without anyone's password.
  */
 export class Vault {
   /** Set by the last unlock when its slot also held the new key of an unfinished key change (see key-change.ts). */
@@ -268,8 +269,7 @@ export class Vault {
   }
 }
 
-
-export function parseSlot(raw: unknown): KeySlot {
+function parseSlot(raw: unknown): KeySlot {
   const parsed = slotSchema.safeParse(raw);
   if (!parsed.success) {
     throw new TwoWayError(
