@@ -53,10 +53,14 @@ export function DatabaseKeyDialog({
         TwoWay re-encrypts every record under a new key. Afterwards only the people who can log in today, and the printed recovery
         key, open the records. Everyone keeps their password, and the recovery key stays the same.
       </Text>
-      <Text>It takes up to a minute on a large setting. If the laptop is turned off part way, nothing is lost: log in again and TwoWay finishes or undoes the change.</Text>
+      <Text>
+        It takes up to a minute on a large setting, and TwoWay may look frozen until it has finished (Windows may say it is not
+        responding): please wait. If the laptop is turned off part way, nothing is lost: log in again and TwoWay finishes or undoes
+        the change.
+      </Text>
       <TextField form={form} name="password" label="Your password" type="password" autoComplete="current-password" hint="To confirm it is you." required />
       {change.isPending && (
-        <Field validationMessage="Re-encrypting every record. Please do not close TwoWay." validationState="none">
+        <Field validationMessage="Re-encrypting every record. Please wait and do not close TwoWay." validationState="none">
           <ProgressBar aria-label="Changing the database key" />
         </Field>
       )}
