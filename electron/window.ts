@@ -1,8 +1,25 @@
-import { BrowserWindow, shell, type WebContents } from 'electron';
+import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { APP_HOST, APP_SCHEME, APP_URL } from './app-protocol';
+
+/**
+ * What a development run may do, decided once from `app.isPackaged`: a packaged TwoWay never loads
+ * another page (ELECTRON_RENDERER_URL) and never opens DevTools (NODE_ENV=development), whatever
+ * the environment says, because anyone at the laptop can set an environment variable.
+ */
+export interface DevelopmentOptions {
+  /** The dev server's URL (electron-vite dev), or null: the built renderer from app://twoway/. */
+  rendererUrl: string | null;
+  devTools: boolean;
+}
+
+export function developmentOptions(isPackaged: boolean, env: Record<string, string | undefined>): DevelopmentOptions {
+  if (isPackaged) return { rendererUrl: null, devTools: false };
+  return { rendererUrl: env.ELECTRON_RENDERER_URL || null, devTools: env.NODE_ENV === 'development' };
+}
 
 /** The one window factory: every TwoWay window is made here, with these options and no others. */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+export function secureWebPreferences(preloadPath: string, devTools = false): Electron.WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -16,11 +33,11 @@ export function secureWebPreferences(preloadPath: string): Electron.WebPreferenc
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: true,
-    devTools: process.env.NODE_ENV === 'development',
+    devTools,
   };
 }
 
-export function createMainWindow(opts: { preloadPath: string; rendererUrl: string | null; rendererFile: string }): BrowserWindow {
+export function createMainWindow(opts: { preloadPath: string; dev: DevelopmentOptions }): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -30,12 +47,11 @@ export function createMainWindow(opts: { preloadPath: string; rendererUrl: strin
     title: 'TwoWay',
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(opts.preloadPath),
+    webPreferences: secureWebPreferences(opts.preloadPath, opts.dev.devTools),
   });
-  lockDownContents(win.webContents, opts.rendererUrl);
+  lockDownContents(win.webContents, opts.dev.rendererUrl);
   win.once('ready-to-show', () => win.show());
-  if (opts.rendererUrl) void win.loadURL(opts.rendererUrl);
-  else void win.loadFile(opts.rendererFile);
+  void win.loadURL(opts.dev.rendererUrl ?? APP_URL);
   return win;
 }
 
@@ -55,15 +71,28 @@ export function lockDownContents(contents: WebContents, devUrl: string | null): 
   });
 }
 
-/** Only the packaged renderer (file://…/out/renderer/index.html) or, in development, the dev server. */
+/**
+ * Only TwoWay's own page: `app://twoway/index.html` (any #route), or, in an unpackaged development
+ * run only, the dev server's origin. No file: URL is ever the app.
+ */
 export function isAppUrl(url: string, devUrl: string | null): boolean {
   try {
     const u = new URL(url);
     if (devUrl) return u.origin === new URL(devUrl).origin;
-    return u.protocol === 'file:' && u.pathname.endsWith('/renderer/index.html');
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === '' && (u.pathname === '/' || u.pathname === '/index.html') && u.search === '';
   } catch {
     return false;
   }
 }
 
-export const rendererFilePath = (appDir: string) => join(appDir, '../renderer/index.html');
+/**
+ * TwoWay asks for nothing (camera, microphone, notifications, geolocation, clipboard, USB…): every
+ * permission request and check is refused, and no device may be chosen.
+ */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+export const rendererDirPath = (appDir: string) => join(appDir, '../renderer');

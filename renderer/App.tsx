@@ -35,13 +35,17 @@ export function App() {
   const current = session.data?.session ?? null;
   useIdleLock(current?.idleLockMinutes ?? null, lock);
 
-  const loggedIn = (s: Session) => switchSession(s);
+  const loggedIn = (s: Session) => {
+    switchSession(s);
+    // After getting back in with the recovery key, the settings file is whole again (and has the setting's name).
+    if (status.data?.recoveryNeeded) void status.refetch();
+  };
 
   if (status.isPending) return <Loading label="Starting TwoWay…" />;
   if (status.error) return <ErrorBar error={status.error} title="TwoWay could not start." />;
   if (!status.data.isSetUp) return <SetupWizard onDone={() => void status.refetch()} />;
   if (session.isPending) return <Loading />;
-  if (!current) return <LoginScreen settingName={status.data.settingName} onLoggedIn={loggedIn} />;
+  if (!current) return <LoginScreen settingName={status.data.settingName} recoveryNeeded={status.data.recoveryNeeded} onLoggedIn={loggedIn} />;
   if (current.mustChangePassword) return <ForcedPasswordChange session={current} onChanged={loggedIn} onLock={lock} />;
   return <AppShell session={current} settingName={status.data.settingName ?? ''} onLock={lock} />;
 }

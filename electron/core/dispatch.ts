@@ -89,7 +89,7 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
 
     let value: unknown;
     // Public writes (setup, login) open and close the database themselves, so they cannot sit inside a transaction.
-    if (def.kind === 'write' && def.access !== 'public' && state.isOpen) {
+    if (def.kind === 'write' && def.access !== 'public' && !def.ownTransaction && state.isOpen) {
       const db = state.db();
       db.exec('BEGIN IMMEDIATE');
       try {

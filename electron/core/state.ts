@@ -25,7 +25,7 @@ export class CoreState {
     readonly now: () => Date,
     readonly platform: Platform = {},
   ) {
-    this.vault = new Vault(store, now);
+    this.vault = new Vault(store, now, dataDir);
     this.lastActivityAt = now().getTime();
   }
 
@@ -43,24 +43,58 @@ export class CoreState {
     return this.database;
   }
 
-  /** Opens and migrates the database; the core now owns `key` and zeroes it on close. */
-  open(key: Buffer): Db {
+  /**
+   * Opens and migrates the database; the core now owns `key` and zeroes it on close. `pending` is
+   * the new key of a key change that may have been cut short (vault/key-change.ts): the current key
+   * is tried first, then the pending one, and the slots are tidied to match whichever opened.
+   */
+  open(key: Buffer, pending: Buffer | null = this.vault.takePendingKey()): Db {
     this.close();
+    let opened: { handle: Db; key: Buffer };
     try {
-      const db = openDatabase(this.dbPath, key);
-      try {
-        migrate(db);
-      } catch (error) {
-        db.close();
-        throw error;
-      }
-      this.database = db;
-      this.key = key;
-      return db;
+      opened = this.openWithEither(key, pending);
     } catch (error) {
       key.fill(0);
+      pending?.fill(0);
       throw error;
     }
+    if (opened.key === pending) key.fill(0);
+    else pending?.fill(0);
+    try {
+      migrate(opened.handle);
+    } catch (error) {
+      opened.handle.close();
+      opened.key.fill(0);
+      throw error;
+    }
+    this.database = opened.handle;
+    this.key = opened.key;
+    this.vault.ensureRecoveryCopy();
+    return opened.handle;
+  }
+
+  private openWithEither(key: Buffer, pending: Buffer | null): { handle: Db; key: Buffer } {
+    try {
+      const handle = openDatabase(this.dbPath, key);
+      if (pending) this.vault.abandonKeyChange();
+      return { handle, key };
+    } catch (error) {
+      if (!pending || !(error instanceof TwoWayError && error.code === 'wrong-credentials')) throw staleKey(error);
+      let handle: Db;
+      try {
+        handle = openDatabase(this.dbPath, pending);
+      } catch (second) {
+        throw staleKey(second);
+      }
+      this.vault.finishKeyChange();
+      return { handle, key: pending };
+    }
+  }
+
+  /** After a key change: the open database now uses `newKey` (the core owns it). */
+  replaceKey(newKey: Buffer): void {
+    this.key?.fill(0);
+    this.key = newKey;
   }
 
   /** A copy of the open database's key, for wrapping a new key slot; the caller zeroes it. */
@@ -93,4 +127,13 @@ export class CoreState {
     if (!this.session) return false;
     return this.now().getTime() - this.lastActivityAt > this.session.idleLockMinutes * 60_000;
   }
+}
+
+/** A password whose slot still holds a key from before a key change (an old copy of the settings file). */
+function staleKey(error: unknown): unknown {
+  if (!(error instanceof TwoWayError && error.code === 'wrong-credentials')) return error;
+  return new TwoWayError(
+    'wrong-credentials',
+    'That password no longer opens TwoWay’s records: the database key has been changed since it was set. Ask an administrator for a new password, or use the recovery key.',
+  );
 }

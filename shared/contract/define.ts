@@ -31,6 +31,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   sensitive?: boolean;
   /** One sentence for the audit viewer and the developer docs. */
   summary: string;
+  /** A write the dispatcher must not wrap in a transaction (changing the database key); audited after it. */
+  ownTransaction?: true;
 }
 
 /** Declares a channel; the name is the key of the feature's channel table. */

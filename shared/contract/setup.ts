@@ -8,7 +8,12 @@ export const setupChannels = {
     access: 'public',
     kind: 'read',
     input: noInput,
-    output: z.object({ isSetUp: z.boolean(), settingName: z.string().nullable() }),
+    output: z.object({
+      isSetUp: z.boolean(),
+      settingName: z.string().nullable(),
+      /** The records are here but the settings file with the key slots is missing or damaged: only the recovery key opens them. */
+      recoveryNeeded: z.enum(['settings-missing', 'settings-damaged']).nullable(),
+    }),
   }),
   'setup.create': channel({
     summary: 'First run: creates the encrypted database, the first administrator and the recovery key.',

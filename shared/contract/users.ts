@@ -56,4 +56,16 @@ export const usersChannels = {
     input: z.object({ userId: idSchema, reason: text('The reason', 500) }),
     output: okOutput,
   }),
+  'users.changeDatabaseKey': channel({
+    summary: 'Changes the database key: every record is re-encrypted and only active accounts and the recovery key can open it, so old copies of the settings file stop working.',
+    access: ['admin'],
+    kind: 'write',
+    ownTransaction: true,
+    input: z.object({ password: z.string().min(1, 'Enter your password.').max(200) }),
+    output: z.object({
+      /** How many accounts' key slots now open the new key (the recovery key's slot is always re-wrapped too). */
+      accounts: z.number().int(),
+      seconds: z.number(),
+    }),
+  }),
 };

@@ -10,11 +10,14 @@
  * - the week view of a room of 40 children, one child's week, the patterns query over 8 weeks, a
  *   search, and adding an entry: the core call vs the same SQL run raw.
  *
+ * `--key-change` instead times "Change the database key" on the same data set (docs/PERFORMANCE.md).
+ *
  * Sensitive reads are audited by the core (an append to the hash-chained audit log, committed with
  * synchronous=FULL). The raw baseline is reported twice: the query alone ("raw"), and the query plus
  * the same audit append ("raw + audit"), which is the work the core must do; the core's overhead is
  * measured against the latter. Not a test: nothing here fails on a number.
  */
+import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +43,7 @@ const json = args.includes('--json');
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 40;
 const dataDir = args.includes('--data') ? resolve(args[args.indexOf('--data') + 1]) : resolve(import.meta.dirname, '../../.bench-data/default');
 const children = args.includes('--children') ? Number(args[args.indexOf('--children') + 1]) : 150;
+const keyChangeRuns = Math.min(runs, 3);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 function median(xs: number[]): number {
@@ -118,11 +122,42 @@ async function pair(n: number, core: (i: number) => Promise<unknown>, raw: (i: n
   return { core: median(c), raw: median(r), rawAudit: median(ra) };
 }
 
+/**
+ * `--key-change`: times "Change the database key" (users.changeDatabaseKey: every page re-encrypted
+ * by PRAGMA rekey, every active slot and the recovery slot re-wrapped) on the data set, in place:
+ * the data set stays usable, under a new key. Runs instead of the diary timings.
+ */
+async function keyChange(): Promise<void> {
+  const core = await openCore({ dataDir });
+  try {
+    await core.invoke('auth.login', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
+    const bytes = statSync(join(dataDir, 'twoway.db')).size;
+    const loads: number[] = [loadavg()[0]];
+    const times: number[] = [];
+    for (let i = 0; i < keyChangeRuns; i++) {
+      const t = performance.now();
+      await core.invoke('users.changeDatabaseKey', { password: BENCH_ADMIN.password });
+      times.push((performance.now() - t) / 1000);
+      loads.push(loadavg()[0]);
+    }
+    const result = { databaseMb: Math.round(bytes / 1e6), keyChangeSeconds: times.map((x) => round(x)), medianSeconds: round(median(times)), loadAverage: round(Math.max(...loads)) };
+    if (json) console.log(JSON.stringify(result));
+    else {
+      console.log(`Change the database key on ${result.databaseMb} MB: ${result.keyChangeSeconds.join(', ')} s (median ${result.medianSeconds} s).`);
+      console.log(`Load average while measuring: up to ${result.loadAverage} (2 cores).`);
+    }
+    await core.invoke('auth.lock');
+  } finally {
+    await core.close();
+  }
+}
+
 async function main() {
   log(`Benchmark data: ${dataDir}`);
   const t0 = performance.now();
   const data = await ensureBenchData(dataDir, { children, log: (m) => log(`  generating: ${m}`) });
   if (performance.now() - t0 > 5000) log(`Generated in ${Math.round((performance.now() - t0) / 1000)} s`);
+  if (args.includes('--key-change')) return keyChange();
 
   // Raw connection: the key unwrapped the same way, the database opened directly.
   const vault = new Vault(createFileStore(dataDir), () => new Date());

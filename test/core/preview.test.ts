@@ -36,7 +36,7 @@ describe('preview harness', () => {
 
   it('answers calls that carry the run’s secret, through the real core', async () => {
     const res = await post(`${preview.url}rpc`, { 'x-twoway-secret': secret }, { channel: 'setup.status', input: null });
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { isSetUp: false, settingName: null } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { isSetUp: false, settingName: null, recoveryNeeded: null } });
     const bad = await post(`${preview.url}rpc`, { 'x-twoway-secret': secret }, { channel: 'users.list', input: null });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
   });

@@ -16,7 +16,7 @@ async function fresh() {
 describe('setup', () => {
   it('runs once: a second setup is refused and changes nothing', async () => {
     const { core } = await fresh();
-    expect(await core.invoke('setup.status')).toEqual({ isSetUp: true, settingName: SETTING_NAME });
+    expect(await core.invoke('setup.status')).toEqual({ isSetUp: true, settingName: SETTING_NAME, recoveryNeeded: null });
     await expect(core.invoke('setup.create', { settingName: 'Another', admin: { fullName: 'X Y', username: 'xy', password: 'long enough password' } })).rejects.toMatchObject({
       code: 'already-set-up',
     });

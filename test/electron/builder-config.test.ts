@@ -30,14 +30,21 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('node_modules/@signalapp/sqlcipher/prebuilds/**');
   });
 
-  it('sets the Electron fuses: no run-as-node, no NODE_OPTIONS, no inspect arguments, asar integrity, only from asar', () => {
-    expect(config.electronFuses).toMatchObject({
+  it('sets every Electron fuse: no run-as-node, no NODE_OPTIONS, no inspect arguments, asar integrity, only from asar, no extra file: privileges', () => {
+    expect(config.electronFuses).toEqual({
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
     });
+    // A fuse electron-builder learns about later must be decided here too, not left at Electron's default.
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    const known = Object.keys(schema.definitions.FuseOptionsV1.properties).filter((k) => k !== 'resetAdHocDarwinSignature');
+    expect(Object.keys(config.electronFuses).sort()).toEqual(known.sort());
   });
 
   it('is licensed AGPL-3.0-only like the SQLCipher binding', () => {

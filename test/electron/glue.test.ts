@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { openCore } from '../../electron/core/index';
@@ -43,14 +45,16 @@ vi.mock('electron', () => ({
   shell: { openExternal: (url: string) => openExternal(url) },
 }));
 
-const { createMainWindow, lockDownContents, isAppUrl, secureWebPreferences } = await import('../../electron/window');
+const { createMainWindow, denyAllPermissions, developmentOptions, lockDownContents, isAppUrl, secureWebPreferences } = await import('../../electron/window');
 const { registerIpc, isTrustedSender, IPC_CHANNEL } = await import('../../electron/ipc');
+const { appProtocolHandler, CONTENT_SECURITY_POLICY } = await import('../../electron/app-protocol');
 
-const APP_URL = 'file:///C:/Users/office/AppData/Local/Programs/TwoWay/resources/app.asar/out/renderer/index.html';
+const APP_URL = 'app://twoway/index.html';
+const PACKAGED = { rendererUrl: null, devTools: false };
 
 describe('window factory', () => {
-  it('creates windows isolated, sandboxed, without Node and with web security', () => {
-    createMainWindow({ preloadPath: '/app/out/preload/preload.cjs', rendererUrl: null, rendererFile: '/app/out/renderer/index.html' });
+  it('creates windows isolated, sandboxed, without Node, with web security and without DevTools, showing app://twoway/', () => {
+    createMainWindow({ preloadPath: '/app/out/preload/preload.cjs', dev: PACKAGED });
     const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       preload: '/app/out/preload/preload.cjs',
@@ -62,9 +66,25 @@ describe('window factory', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
-    expect(created.at(-1)!.loaded).toBe('file:///app/out/renderer/index.html');
+    expect(created.at(-1)!.loaded).toBe('app://twoway/index.html');
     expect(secureWebPreferences('x').sandbox).toBe(true);
+  });
+
+  it('a packaged TwoWay ignores ELECTRON_RENDERER_URL and NODE_ENV=development: no other page, no DevTools', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://127.0.0.1:6666/', NODE_ENV: 'development' };
+    const packaged = developmentOptions(true, env);
+    expect(packaged).toEqual({ rendererUrl: null, devTools: false });
+    createMainWindow({ preloadPath: '/p.cjs', dev: packaged });
+    expect(created.at(-1)!.loaded).toBe('app://twoway/index.html');
+    expect((created.at(-1)!.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    // Its pages and IPC accept only app://twoway/, never the address in the environment.
+    expect(isAppUrl('http://127.0.0.1:6666/', packaged.rendererUrl)).toBe(false);
+
+    // A developer's unpackaged run still gets the dev server and DevTools.
+    expect(developmentOptions(false, env)).toEqual({ rendererUrl: 'http://127.0.0.1:6666/', devTools: true });
+    expect(developmentOptions(false, {})).toEqual({ rendererUrl: null, devTools: false });
   });
 
   it('blocks navigation away from the app, redirects, web views and window.open', () => {
@@ -79,6 +99,7 @@ describe('window factory', () => {
     expect(nav('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(nav('will-redirect', 'http://127.0.0.1:9999/')).toBe(true);
     expect(nav('will-navigate', APP_URL)).toBe(false);
+    expect(nav('will-navigate', `${APP_URL}#/children`)).toBe(false);
     expect(nav('will-attach-webview', 'about:blank')).toBe(true);
     expect(contents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(openExternal).not.toHaveBeenCalled();
@@ -86,12 +107,89 @@ describe('window factory', () => {
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
-  it('recognises only the packaged renderer, or the dev server in development', () => {
+  it('recognises only app://twoway/ (never a file: page), or the dev server in development', () => {
     expect(isAppUrl(APP_URL, null)).toBe(true);
+    expect(isAppUrl('app://twoway/', null)).toBe(true);
+    expect(isAppUrl('app://twoway/index.html#/sharing/new?child=1', null)).toBe(true);
+    // Before, any file: path ending in /renderer/index.html passed, e.g. one written to the Downloads folder.
+    expect(isAppUrl('file:///C:/Users/office/AppData/Local/Programs/TwoWay/resources/app.asar/out/renderer/index.html', null)).toBe(false);
+    expect(isAppUrl('file:///C:/Users/office/Downloads/renderer/index.html', null)).toBe(false);
     expect(isAppUrl('file:///C:/evil/index.html', null)).toBe(false);
+    expect(isAppUrl('app://other/index.html', null)).toBe(false);
+    expect(isAppUrl('app://twoway/other.html', null)).toBe(false);
+    expect(isAppUrl('app://twoway:8080/index.html', null)).toBe(false);
+    expect(isAppUrl('app://user@twoway/index.html', null)).toBe(false);
+    expect(isAppUrl('https://twoway/index.html', null)).toBe(false);
     expect(isAppUrl('http://localhost:5173/#/home', 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
     expect(isAppUrl('not a url', null)).toBe(false);
+  });
+
+  it('refuses every permission request and check, and every device', () => {
+    let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+    let check: ((...args: unknown[]) => boolean) | null = null;
+    let device: ((...args: unknown[]) => boolean) | null = null;
+    denyAllPermissions({
+      setPermissionRequestHandler: (fn: never) => void (request = fn),
+      setPermissionCheckHandler: (fn: never) => void (check = fn),
+      setDevicePermissionHandler: (fn: never) => void (device = fn),
+    } as never);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      const answer = vi.fn();
+      request!(null, permission, answer);
+      expect(answer).toHaveBeenCalledWith(false);
+      expect(check!(null, permission, 'app://twoway', {})).toBe(false);
+    }
+    expect(device!({ deviceType: 'usb', origin: 'app://twoway' })).toBe(false);
+  });
+});
+
+describe('app://twoway/ protocol', () => {
+  let dir: { dir: string; cleanup: () => void };
+  let handle: (r: Request) => Promise<Response>;
+  beforeEach(() => {
+    dir = tempDataDir();
+    mkdirSync(join(dir.dir, 'renderer/assets'), { recursive: true });
+    writeFileSync(join(dir.dir, 'renderer/index.html'), '<!doctype html><title>TwoWay</title>');
+    writeFileSync(join(dir.dir, 'renderer/assets/index.js'), 'export {}');
+    writeFileSync(join(dir.dir, 'secret.txt'), 'not for the renderer');
+    handle = appProtocolHandler(join(dir.dir, 'renderer'));
+  });
+  afterEach(() => dir.cleanup());
+
+  it('serves the renderer folder with the CSP as a header and the right types', async () => {
+    for (const url of ['app://twoway/index.html', 'app://twoway/']) {
+      const r = await handle(new Request(url));
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(await r.text()).toContain('<title>TwoWay</title>');
+    }
+    const js = await handle(new Request('app://twoway/assets/index.js'));
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves nothing outside the renderer folder, for any other host, or for anything but GET', async () => {
+    for (const url of [
+      'app://twoway/../secret.txt',
+      'app://twoway/%2e%2e/secret.txt',
+      'app://twoway/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://twoway/..%5csecret.txt',
+      'app://twoway/missing.js',
+      'app://other/index.html',
+    ]) {
+      const r = await handle(new Request(url));
+      expect(r.status, url).toBe(404);
+      expect(await r.text()).not.toContain('not for the renderer');
+    }
+    expect((await handle(new Request('app://twoway/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('sends the same policy as the page’s own <meta> tag', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 });
 
@@ -119,7 +217,7 @@ describe('IPC sender check', () => {
   it('serves our own window’s main frame through the real core', async () => {
     const { handler, windowContents } = register();
     const result = await handler({ sender: windowContents, senderFrame: { url: APP_URL, parent: null } }, 'setup.status', undefined);
-    expect(result).toEqual({ ok: true, value: { isSetUp: false, settingName: null } });
+    expect(result).toEqual({ ok: true, value: { isSetUp: false, settingName: null, recoveryNeeded: null } });
   });
 
   it('refuses sub-frames, other pages and other windows', async () => {

@@ -3,12 +3,17 @@ import { TwoWayError } from '../../../shared/contract/errors';
 import type { setupChannels } from '../../../shared/contract/setup';
 import type { usersChannels } from '../../../shared/contract/users';
 import type { CallContext, HandlersFor } from '../context';
-import { writeSettings } from '../settings/repo';
+import { readSettings, writeSettings } from '../settings/repo';
+import { changeDatabaseKey } from '../vault/rekey';
 import { sessionFor, startSession } from './session';
 import { activeAdminCount, findUserById, findUserByUsername, insertUser, listUsers, updateUser } from './users-repo';
 
 export const setupHandlers: HandlersFor<typeof setupChannels> = {
-  'setup.status': (_input, ctx) => ({ isSetUp: ctx.state.vault.isSetUp(), settingName: ctx.state.vault.settingName() }),
+  'setup.status': (_input, ctx) => ({
+    isSetUp: ctx.state.vault.isSetUp(),
+    settingName: ctx.state.vault.settingName(),
+    recoveryNeeded: ctx.state.vault.recoveryNeeded(),
+  }),
 
   'setup.create': async (input, ctx) => {
     const { dbKey, recoveryKey } = await ctx.state.vault.create(input.settingName, input.admin.username, input.admin.password);
@@ -39,7 +44,9 @@ export const authHandlers: HandlersFor<typeof authChannels> = {
 
   'auth.loginWithRecoveryKey': async (input, ctx) => {
     const key = await ctx.state.vault.unlockWithRecoveryKey(input.recoveryKey);
-    return startSession(ctx, key, input.username || null, true);
+    const session = startSession(ctx, key, input.username || null, true);
+    ctx.state.vault.restoreAfterRecovery(readSettings(ctx.db(), '').settingName);
+    return session;
   },
 
   'auth.logout': (_input, ctx) => {
@@ -130,6 +137,15 @@ export const usersHandlers: HandlersFor<typeof usersChannels> = {
     // Without a slot the password can no longer unwrap the key; the account and its history stay.
     ctx.after(() => ctx.state.vault.removeUserSlot(user.username));
     return { ok: true };
+  },
+
+  'users.changeDatabaseKey': async (input, ctx) => {
+    if (!(await ctx.state.vault.passwordMatches(ctx.user.username, input.password))) {
+      throw new TwoWayError('wrong-credentials', 'That is not your password. Nothing was changed.', {
+        issues: [{ path: ['password'], message: 'This is not your password.' }],
+      });
+    }
+    return changeDatabaseKey(ctx.state);
   },
 };
 

@@ -10,6 +10,8 @@ import {
   DialogTitle,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -19,12 +21,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { PersonAddRegular } from '@fluentui/react-icons';
+import { KeyResetRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import type { Session } from '../../../shared/contract/auth';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/contract/define';
-import { contract } from '../../../shared/contract/index';
+import { contract, type OutputOf } from '../../../shared/contract/index';
 import type { User } from '../../../shared/contract/users';
 import { formatDateTime } from '../../../shared/domain/dates';
 import { suggestPassword } from '../../../shared/domain/words';
@@ -32,6 +34,7 @@ import { useChannel, useChannelMutation } from '../../api';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { FormDialog } from '../../ui/fields';
 import { ErrorBar, Loading } from '../../ui/Page';
+import { DatabaseKeyDialog } from './DatabaseKeyDialog';
 
 const useStyles = makeStyles({
   roles: { display: 'flex', flexDirection: 'column' },
@@ -39,19 +42,32 @@ const useStyles = makeStyles({
 });
 
 export function UsersPanel({ session }: { session: Session }) {
+  const s = useStyles();
   const users = useChannel('users.list');
-  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'roles' | 'reset' | 'deactivate'; user: User } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'key'; deactivatedName?: string } | { kind: 'roles' | 'reset' | 'deactivate'; user: User } | null>(null);
+  const [keyChanged, setKeyChanged] = useState<OutputOf<'users.changeDatabaseKey'> | null>(null);
   const isAdmin = session.roles.includes('admin');
   if (users.isPending) return <Loading />;
   if (users.error) return <ErrorBar error={users.error} />;
   return (
     <>
       {isAdmin && (
-        <div>
+        <div className={s.actions}>
           <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => setDialog({ kind: 'add' })}>
             Add a member of staff
           </Button>
+          <Button icon={<KeyResetRegular />} onClick={() => setDialog({ kind: 'key' })}>
+            Change the database key
+          </Button>
         </div>
+      )}
+      {keyChanged && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            The database key was changed in {keyChanged.seconds} seconds. Only the {keyChanged.accounts === 1 ? 'account' : `${keyChanged.accounts} accounts`} that
+            can log in today and the recovery key open TwoWay’s records now.
+          </MessageBarBody>
+        </MessageBar>
       )}
       <Table aria-label="Staff accounts">
         <TableHeader>
@@ -93,7 +109,19 @@ export function UsersPanel({ session }: { session: Session }) {
       {dialog?.kind === 'add' && <AddUserDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'roles' && <RolesDialog user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'deactivate' && <DeactivateDialog user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'deactivate' && (
+        <DeactivateDialog user={dialog.user} onClose={() => setDialog(null)} onDone={() => setDialog({ kind: 'key', deactivatedName: dialog.user.fullName })} />
+      )}
+      {dialog?.kind === 'key' && (
+        <DatabaseKeyDialog
+          deactivatedName={dialog.deactivatedName}
+          onClose={() => setDialog(null)}
+          onChanged={(result) => {
+            setKeyChanged(result);
+            setDialog(null);
+          }}
+        />
+      )}
     </>
   );
 }
@@ -198,10 +226,10 @@ function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => voi
   );
 }
 
-function DeactivateDialog({ user, onClose }: { user: User; onClose: () => void }) {
+function DeactivateDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => void }) {
   const deactivate = useChannelMutation('users.deactivate');
   const form = useContractForm(contract['users.deactivate'].input, { userId: user.id, reason: '' });
-  const { submit, error } = useFormSubmit(form, (v) => deactivate.mutateAsync(v), onClose);
+  const { submit, error } = useFormSubmit(form, (v) => deactivate.mutateAsync(v), onDone);
   return (
     <FormDialog title={`Deactivate ${user.fullName}?`} submitLabel="Deactivate" onSubmit={submit} onClose={onClose} pending={deactivate.isPending} error={error}>
       <Text>They will no longer be able to log in. Their account and everything they recorded stay, with their name on it.</Text>

@@ -1,8 +1,9 @@
-import { Button, Card, makeStyles, Text, Title1, tokens } from '@fluentui/react-components';
+import { Button, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Title1, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { contract } from '../../../shared/contract/index';
 import type { Session } from '../../../shared/contract/auth';
+import type { OutputOf } from '../../../shared/contract/index';
 import { useChannelMutation } from '../../api';
 import { applyServerError, TextField, useContractForm } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
@@ -14,10 +15,20 @@ const useStyles = makeStyles({
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorBrandForeground1 },
 });
 
+type RecoveryNeeded = OutputOf<'setup.status'>['recoveryNeeded'];
+
 /** Usernames are typed, never listed: before login only the setting's name is shown. */
-export function LoginScreen({ settingName, onLoggedIn }: { settingName: string | null; onLoggedIn: (s: Session) => void }) {
+export function LoginScreen({
+  settingName,
+  recoveryNeeded = null,
+  onLoggedIn,
+}: {
+  settingName: string | null;
+  recoveryNeeded?: RecoveryNeeded;
+  onLoggedIn: (s: Session) => void;
+}) {
   const s = useStyles();
-  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [mode, setMode] = useState<'password' | 'recovery'>(recoveryNeeded ? 'recovery' : 'password');
   return (
     <main className={s.wrap}>
       <Card className={s.card}>
@@ -26,13 +37,30 @@ export function LoginScreen({ settingName, onLoggedIn }: { settingName: string |
           <Text weight="semibold">TwoWay</Text>
         </div>
         <Title1 as="h1">{settingName ?? 'TwoWay'}</Title1>
+        {recoveryNeeded && <SettingsLost why={recoveryNeeded} />}
         {mode === 'password' ? (
           <PasswordLogin onLoggedIn={onLoggedIn} onRecovery={() => setMode('recovery')} />
         ) : (
-          <RecoveryLogin onLoggedIn={onLoggedIn} onBack={() => setMode('password')} />
+          <RecoveryLogin onLoggedIn={onLoggedIn} onBack={recoveryNeeded ? undefined : () => setMode('password')} />
         )}
       </Card>
     </main>
+  );
+}
+
+/** The records are here but the file holding the key slots is gone or damaged: passwords cannot work, the recovery key can. */
+function SettingsLost({ why }: { why: NonNullable<RecoveryNeeded> }) {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{why === 'settings-damaged' ? 'TwoWay’s settings file is damaged' : 'TwoWay’s settings file is missing'}</MessageBarTitle>
+        <div>
+          Your records are safe on this laptop, but passwords cannot open them until an administrator unlocks TwoWay with the printed
+          recovery key. Afterwards, give each member of staff a new first password in Admin, Staff accounts.
+          {why === 'settings-damaged' && ' The damaged file is kept beside the records in case anyone needs to look at it.'}
+        </div>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -66,7 +94,7 @@ function PasswordLogin({ onLoggedIn, onRecovery }: { onLoggedIn: (s: Session) =>
   );
 }
 
-function RecoveryLogin({ onLoggedIn, onBack }: { onLoggedIn: (s: Session) => void; onBack: () => void }) {
+function RecoveryLogin({ onLoggedIn, onBack }: { onLoggedIn: (s: Session) => void; onBack?: () => void }) {
   const s = useStyles();
   const login = useChannelMutation('auth.loginWithRecoveryKey');
   const form = useContractForm(contract['auth.loginWithRecoveryKey'].input, { recoveryKey: '', username: '' });
@@ -88,9 +116,11 @@ function RecoveryLogin({ onLoggedIn, onBack }: { onLoggedIn: (s: Session) => voi
       <Button appearance="primary" type="submit" disabled={login.isPending}>
         {login.isPending ? 'Unlocking…' : 'Unlock with recovery key'}
       </Button>
-      <Button appearance="transparent" type="button" onClick={onBack}>
-        Back to log in with a password
-      </Button>
+      {onBack && (
+        <Button appearance="transparent" type="button" onClick={onBack}>
+          Back to log in with a password
+        </Button>
+      )}
     </form>
   );
 }
