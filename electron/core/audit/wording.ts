@@ -27,6 +27,7 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'users.resetPassword': ['gave {staff} a new first password', 'give {staff} a new first password'],
   'users.setRoles': ['changed the roles of {staff}', 'change the roles of {staff}'],
   'users.deactivate': ['deactivated the account of {staff}', 'deactivate the account of {staff}'],
+  'users.changeDatabaseKey': ['changed the database key (old copies of passwords no longer open the records)', 'change the database key'],
   'children.list': ['looked at the list of children', 'look at the list of children'],
   'children.get': ['viewed {child}’s file', 'open {child}’s file'],
   'children.create': ['added {child}', 'add a child'],
