@@ -374,7 +374,18 @@ export const HARM_LABELS: Record<Harm, string> = {
   'significant-harm-evidence': 'Evidence that the child is suffering, or is at risk of suffering, significant harm',
   'significant-harm-suspected': 'Reasonable cause to believe the child may be suffering, or is at risk of suffering, significant harm',
   'prevent-significant-harm-or-crime': 'To prevent significant harm to a child or adult, or to prevent, detect or prosecute serious crime',
+  'prevent-significant-harm-to-child': 'To prevent significant harm to a child',
+  'prevent-harm-to-adult-or-crime': 'To prevent significant harm to an adult, or to prevent, detect or prosecute serious crime',
 };
+
+/** What the form offers: the old combined criterion is kept only for decisions recorded with it. */
+export const HARM_CHOICES: readonly Harm[] = [
+  'none',
+  'significant-harm-evidence',
+  'significant-harm-suspected',
+  'prevent-significant-harm-to-child',
+  'prevent-harm-to-adult-or-crime',
+];
 
 export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
   given: 'Given',
