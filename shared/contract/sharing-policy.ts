@@ -213,7 +213,7 @@ export const sharingPolicySchema = z.object({
   // they do not give consent": a refusal is overridden only for harm to a child. Absent: false.
   overrideOnlyForChildProtection: z.boolean().optional(),
   // What the setting calls its roles (seed 004: "head teacher" for the manager).
-  roleNames: z.record(z.enum(ELIGIBLE_AUTHORISER_ROLES), z.string()).optional(),
+  roleNames: z.partialRecord(z.enum(ELIGIBLE_AUTHORISER_ROLES), z.string().trim().max(60, "Keep each name to 60 characters or fewer.")).optional(),
 });
 export type SharingPolicy = z.infer<typeof sharingPolicySchema>;
 
