@@ -311,7 +311,7 @@ test('a decision waiting on the “Awaiting authorisation” list is agreed late
     purpose: 'Referral: bruising and a disclosure at drop-off.',
     legitimatePurpose: true,
     partnerId: ids.mash,
-    hasRoleInChildsCare: true,
+    recipientNeed: 'childs-care',
     items: [{ ref: items.find((i) => i.kind === 'diary')!.ref, necessary: true }],
     identifiable: true,
     confidential: true,
