@@ -77,7 +77,7 @@ export function SharePack({ pack }: { pack: Pack }) {
                 </tr>
                 <tr>
                   <th>How it is shared</th>
-                  <td>{SHARING_METHOD_LABELS[d.method]}</td>
+                  <td>{d.method ? SHARING_METHOD_LABELS[d.method] : '—'}</td>
                 </tr>
                 <tr>
                   <th>Decided by</th>

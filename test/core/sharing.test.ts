@@ -621,7 +621,7 @@ describe('issue 9 and 11 through the real core', () => {
 
   it('9.3 authorisers are the DSL, managers or the SENCO; only the DSL or a manager changes the policy; the decider is never their own second person', async () => {
     await as('mark');
-    await expect(core.invoke('sharing.setPolicy', { authorisingRoles: ['practitioner', 'dsl'], authorisationForAllConfidential: false, practitionersMayPropose: false })).rejects.toMatchObject({
+    await expect(core.invoke('sharing.setPolicy', { authorisingRoles: ['practitioner', 'dsl'] as never, authorisationForAllConfidential: false, practitionersMayPropose: false })).rejects.toMatchObject({
       code: 'invalid-input',
       issues: [{ message: 'Only the DSL, a manager or the SENCO may authorise sharing.' }],
     });
