@@ -807,3 +807,11 @@ describe('issue 11.6: the share form’s messages are written for the user', () 
     }
   });
 });
+
+describe('a refusal for all partners', () => {
+  it('covers the police and social care too (only consent must name them)', async () => {
+    await as(ADMIN.username);
+    await core.invoke('consent.record', { childId, scope: 'home-visits', decision: 'refused', recipients: 'all-partners', givenByCarerId: mum, givenOn: today, method: 'written' });
+    expect(await core.invoke('consent.check', { childId, scope: 'home-visits', recipientId: socialCare, on: today })).toMatchObject({ valid: false, reason: 'refused' });
+  });
+});

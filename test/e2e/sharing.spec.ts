@@ -42,6 +42,8 @@ async function seed(core: Core) {
     await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
   }
   await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  // A manager whose first password (set by the administrator) has never been changed.
+  await core.invoke('users.create', { fullName: 'Nina New', username: 'nina', password: 'initial password 1', roles: ['manager'] });
   const mash = (await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' })).id;
   const oak = (await core.invoke('partners.create', { name: 'Oak Primary School', kind: 'school' })).id;
   const millie = (await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2022-03-14', room: 'Rainbow' })).id;
@@ -66,6 +68,19 @@ async function seed(core: Core) {
 
 const radios = (page: Page, group: string) => page.getByRole('radiogroup', { name: group });
 
+/** Answers "Yes" or "No" to a question, by its words. */
+async function answer(page: Page, question: string, choice: string) {
+  await radios(page, question).getByRole('radio', { name: choice, exact: true }).check();
+}
+
+/** The four questions about the information: identifiable, confidential, no law, no court order. */
+async function answerAboutTheInformation(page: Page) {
+  await answer(page, 'Does it identify the child or family?', 'Yes');
+  await answer(page, 'Is it confidential?', 'Yes');
+  await answer(page, 'Does the law require you to share it (a statutory duty)?', 'No');
+  await answer(page, 'Does a court order require you to share it?', 'No');
+}
+
 async function openChild(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Children' }).click();
   await page.getByRole('row').filter({ hasText: name }).getByRole('link', { name: new RegExp(name) }).click();
@@ -85,10 +100,11 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await page.getByLabel(/Why do you want to share this information/).fill('Referral: bruising and a disclosure at drop-off this morning.');
   await radios(page, 'Is there a clear and legitimate reason to share it?').getByRole('radio', { name: 'Yes' }).check();
   await page.getByLabel(/Who is it for/).selectOption({ label: 'Children’s Social Care (MASH)' });
-  await radios(page, 'Do they have a role in the child’s care?').getByRole('radio', { name: 'Yes' }).check();
-  // The checklist appears as soon as it can, before everything is answered.
-  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
+  // The checklist appears as soon as it can, before everything is answered, and says what is still needed.
   await expect(page.getByTestId('checklist')).toBeVisible();
+  await expect(page.getByTestId('still-needed')).toContainText('Answer: Do they need this information for their role?');
+  await radios(page, 'Do they need this information for their role?').getByRole('radio', { name: /statutory safeguarding role/ }).check();
+  await answerAboutTheInformation(page);
 
   // 3. What: the diary entry and a note written for this share; the allergy is ticked but not needed.
   await page.getByRole('checkbox', { name: /Wellbeing and mood/ }).check();
@@ -96,13 +112,15 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await page.getByRole('group', { name: 'About: Allergy: Peanuts' }).getByRole('checkbox', { name: 'Needed for this purpose' }).uncheck();
   await page.getByRole('button', { name: 'Add a note written for this share' }).click();
   await page.getByRole('textbox', { name: 'Note 1' }).fill('Body map completed by the DSL at 09:10. Mum was told we must speak to social care and refused consent.');
+  await radios(page, 'Where did the information in note 1 come from?').getByRole('radio', { name: 'From us' }).check();
 
   // 4. Consent comes from the register: the mother's refusal, with the record it relies on.
   await page.getByLabel('Which consent in the register applies?').selectOption('additional-needs');
   await expect(page.getByTestId('consent-answer')).toContainText('Sarah Jones (Mother) refused consent to share information about additional needs');
   await expect(radios(page, 'Have the parents agreed?').getByRole('radio', { name: 'Refused' })).toBeChecked();
-  await expect(page.getByTestId('outcome')).toHaveText('Do not share');
-  await expect(page.locator('[data-rule="consent"]')).toHaveAttribute('data-ok', 'false');
+  // The safety question is not pre-answered: until it is, the checklist cannot decide.
+  await expect(page.getByTestId('outcome')).toHaveText('More answers are needed');
+  await expect(page.getByTestId('still-needed')).toContainText('Answer: Is a child at risk of significant harm?');
 
   await radios(page, 'Is a child at risk of significant harm?').getByRole('radio', { name: /Reasonable cause to believe/ }).check();
   // 5. Advice and the parents.
@@ -112,15 +130,19 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await radios(page, 'Have the parents been told what will be shared, why and with whom?').getByRole('radio', { name: 'No' }).check();
   await page.getByLabel('Why telling them would be unsafe or inappropriate').fill('Telling the father could put Millie at greater risk before social care can act.');
 
-  // The engine: sharing without consent in the public interest needs a second person.
+  // The engine: sharing without consent in the public interest needs a second person, once it is to be shared and how.
+  await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
+  await expect(page.getByTestId('still-needed')).toHaveCount(0);
   await expect(page.getByTestId('outcome')).toHaveText('A second person must agree');
+  // The mother's refusal is overridden, and the checklist says so rather than showing a tick.
+  await expect(page.locator('[data-rule="consent"] [data-refusal]')).toHaveText('Refused: shared without consent only because of significant harm');
   await expect(page.locator('[data-rule="public-interest"]')).toHaveAttribute('data-ok', 'true');
   await expect(page.locator('[data-rule="second-person-authorisation"]')).toHaveAttribute('data-ok', 'false');
   await expect(page.locator('[data-rule="second-person-authorisation"]')).toContainText('Sharing without consent must never be decided by one person alone.');
   await expect(page.getByRole('region', { name: 'What would be shared' })).toContainText('Would be shared: 2 · Held back: 1');
 
-  // 7. The decision, the reasons, and the second person here now.
-  await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  // 6. The reasons, and the second person here now.
   await page.getByLabel(/Your reasons, in your own words/).fill('A disclosure and a bruise: the risk to Millie outweighs her mother’s refusal.');
   const second = page.getByRole('group', { name: 'Second person' });
   await expect(second).toContainText('The DSL or a manager must agree before anything is shared.');
@@ -221,24 +243,31 @@ test('a decision not to share is recorded with its reasons, listed in the child�
   await page.getByLabel(/Why do you want to share this information/).fill('The school asked for her allergy plan before the taster day.');
   await radios(page, 'Is there a clear and legitimate reason to share it?').getByRole('radio', { name: 'Yes' }).check();
   await page.getByLabel(/Who is it for/).selectOption({ label: 'Oak Primary School' });
-  await radios(page, 'Do they have a role in the child’s care?').getByRole('radio', { name: 'Yes' }).check();
+  await radios(page, 'Do they need this information for their role?').getByRole('radio', { name: /their part in the child’s care/ }).check();
   await page.getByRole('checkbox', { name: 'Allergy: Peanuts' }).check();
+  await answerAboutTheInformation(page);
   await page.getByLabel('Which consent in the register applies?').selectOption('additional-needs');
   await expect(radios(page, 'Have the parents agreed?').getByRole('radio', { name: 'Refused' })).toBeChecked();
+  await answer(page, 'Is a child at risk of significant harm?', 'No risk of significant harm');
+  await answer(page, 'Did you seek advice?', 'No');
   await radios(page, 'Have the parents been told what will be shared, why and with whom?').getByRole('radio', { name: 'Yes' }).check();
-  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
-  // Refused, and no risk of significant harm: respect the parents' wishes.
+  // Refused, and no risk of significant harm: respect the parents' wishes. A respected refusal is not a tick.
   await expect(page.getByTestId('outcome')).toHaveText('Do not share');
   await expect(page.locator('[data-rule="consent"]')).toContainText("you must respect the parents' wishes and not share");
+  await expect(page.locator('[data-rule="consent"] [data-refusal]')).toHaveText('Refused: the parents’ wishes are respected');
+  await expect(page.locator('[data-rule="consent"]').getByLabel('In order')).toHaveCount(0);
 
   // Claiming "share" anyway is refused by the core, which runs the checklist itself.
   await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
   await expect(page.getByText('The checklist does not allow a decision to share as things stand.')).toBeVisible();
   await page.getByLabel(/Your reasons, in your own words/).fill('Mum refused; there is no risk to Millie.');
   await page.getByRole('button', { name: 'Record the decision', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This cannot be recorded as a decision to share' })).toBeVisible();
 
   await radios(page, 'What have you decided?').getByRole('radio', { name: 'Do not share it' }).check();
+  // A decision not to share is not asked how it would be shared (issue 11.15).
+  await expect(page.getByLabel(/How will it be shared/)).toHaveCount(0);
   await page.getByLabel(/Your reasons, in your own words/).fill('Mum refused and there is no risk to Millie: we will give the school the plan when she agrees, or she will give it herself.');
   await tallShot(page, 'not-sharing-flow.png');
   await page.getByRole('button', { name: 'Record the decision not to share' }).click();
@@ -311,7 +340,7 @@ test('a decision waiting on the “Awaiting authorisation” list is agreed late
     purpose: 'Referral: bruising and a disclosure at drop-off.',
     legitimatePurpose: true,
     partnerId: ids.mash,
-    recipientNeed: 'childs-care',
+    recipientNeed: 'safeguarding-function',
     items: [{ ref: items.find((i) => i.kind === 'diary')!.ref, necessary: true }],
     identifiable: true,
     confidential: true,

@@ -82,13 +82,14 @@ export function recipientsOf(row: Pick<ConsentRow, 'recipients'>): 'all-partners
  * Seed 001 2.4: "Where you have consent, be mindful that an individual might not expect information
  * to be shared." Consent for "all partners" means the settings, schools and services the child's
  * care is shared with; it never covers the police or children's social care, which a consent covers
- * only when it names them.
+ * only when it names them. (A refusal for all partners covers them too.)
  */
 export const NAMED_ONLY_PARTNER_KINDS: readonly string[] = ['police', 'social-care'];
 
 function covers(row: ConsentRow, recipientId: string, recipientKind: string): boolean {
   const r = recipientsOf(row);
-  if (r === 'all-partners') return !NAMED_ONLY_PARTNER_KINDS.includes(recipientKind);
+  // A refusal for all partners is a refusal for everyone; a consent for all partners is not consent for everyone.
+  if (r === 'all-partners') return row.decision === 'refused' || !NAMED_ONLY_PARTNER_KINDS.includes(recipientKind);
   return r.includes(recipientId);
 }
 

@@ -137,7 +137,7 @@ const QUESTIONS: [keyof Values & string, string][] = [
 /** What is still needed, in the words of the form's own messages (never zod's). */
 function stillNeeded(v: Partial<Values>): string[] {
   const open = QUESTIONS.filter(([name]) => v[name] === undefined || v[name] === '').map(([, q]) => `Answer: ${q}`);
-  const parsed = contract['sharing.record'].input.safeParse({ ...v, decision: v.decision ?? 'share', reasons: v.reasons || 'x', purpose: v.purpose || 'x' });
+  const parsed = contract['sharing.record'].input.safeParse({ ...v, decision: v.decision ?? 'do-not-share', reasons: v.reasons || 'x', purpose: v.purpose || 'x' });
   const asked = new Set(QUESTIONS.map(([name]) => name as string));
   const others = (parsed.error?.issues ?? []).filter((i) => !asked.has(String(i.path[0])) && i.path[0] !== 'authoriser').map((i) => i.message);
   if (!v.purpose?.trim()) others.unshift('Write why you want to share this information.');
@@ -487,7 +487,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** While answers are missing, the checklist cannot say "You may share": it says more answers are needed. */
 function provisional(assessment: Assessment, incomplete: boolean): Assessment {
-  return incomplete && assessment.outcome !== 'do-not-share' ? { ...assessment, outcome: 'needs-more-information' } : assessment;
+  return incomplete ? { ...assessment, outcome: 'needs-more-information' } : assessment;
 }
 
 function ItemSummary({ assessed, items, available }: { assessed: AssessOutput; items: Values['items']; available: Items['items'] }) {
