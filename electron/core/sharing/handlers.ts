@@ -44,26 +44,35 @@ function assertMayRead(ctx: CallContext, row: { decided_by: string; status: stri
   }
 }
 
-const BASIS_GONE_WHAT_TO_DO = 'Nothing has been shared. If the information still needs to go, record a new decision.';
+/** What to do, said once for a decision still waiting and once for one already approved. */
+const BASIS_GONE_WHAT_TO_DO: Record<string, string> = {
+  'awaiting-authorisation': 'Nothing has been shared. If the information still needs to go, record a new decision.',
+  shared: 'Do not send or print it now. If the information still needs to go, record a new decision.',
+};
 
 /**
  * Issue 9.2: a decision that relied on the parents' consent is checked against the register again
  * when it is authorised and when its pack is printed. If the consent (or an item's own written
  * consent) is no longer in force, the basis has gone: the answer says why; null while it stands.
  */
-function consentGoneSince(db: Db, row: { child_id: string; partner_id: string; basis: string | null; consent_json: string | null; items_json: string }, today: string): string | null {
+function consentGoneSince(
+  db: Db,
+  row: { child_id: string; partner_id: string; basis: string | null; consent_json: string | null; items_json: string; status: string },
+  today: string,
+): string | null {
+  const whatToDo = BASIS_GONE_WHAT_TO_DO[row.status] ?? BASIS_GONE_WHAT_TO_DO.shared;
   if (row.basis !== 'consent') return null;
   const relied = JSON.parse(row.consent_json ?? 'null') as { scope: Parameters<typeof checkConsent>[1]['scope'] } | null;
   const q = { childId: row.child_id, recipientId: row.partner_id, on: today };
   if (relied) {
     const now = checkConsent(db, { ...q, scope: relied.scope });
-    if (!now.valid) return `The parents’ consent this decision relied on is no longer in force: ${now.message} ${BASIS_GONE_WHAT_TO_DO}`;
+    if (!now.valid) return `The parents’ consent this decision relied on is no longer in force: ${now.message} ${whatToDo}`;
   }
   const items = JSON.parse(row.items_json) as { kind: string; necessary: boolean }[];
   for (const item of items) {
     const rule = OWN_CONSENT[item.kind];
     if (rule && item.necessary && !writtenConsentFor(db, { ...q, scope: rule.scope })) {
-      return `The parents’ ${rule.needs} is no longer in the consent register. ${BASIS_GONE_WHAT_TO_DO}`;
+      return `The parents’ ${rule.needs} is no longer in the consent register. ${whatToDo}`;
     }
   }
   return null;

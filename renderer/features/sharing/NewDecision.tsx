@@ -36,7 +36,7 @@ import {
   suggestedConsentStatus,
   type AssessOutput,
 } from '../../../shared/contract/sharing';
-import { consentStatusSchema, consentNotSoughtReasonSchema, recipientNeedSchema, sharingMethodSchema, type Assessment } from '../../../shared/contract/sharing-policy';
+import { consentStatusSchema, consentNotSoughtReasonSchema, recipientNeedSchema, sharingMethodSchema, type Assessment, type SharingRule } from '../../../shared/contract/sharing-policy';
 import { londonDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { href, navigate } from '../../router';
@@ -137,7 +137,23 @@ const QUESTIONS: [keyof Values & string, string][] = [
 /** What is still needed, in the words of the form's own messages (never zod's). */
 function stillNeeded(v: Partial<Values>): string[] {
   const open = QUESTIONS.filter(([name]) => v[name] === undefined || v[name] === '').map(([, q]) => `Answer: ${q}`);
-  const parsed = contract['sharing.record'].input.safeParse({ ...v, decision: v.decision ?? 'do-not-share', reasons: v.reasons || 'x', purpose: v.purpose || 'x' });
+  // Unanswered questions are listed above; stand-ins let the schema's own cross-checks (a named
+  // court order, who gave advice, ...) speak as soon as their question is answered.
+  const standIns: Partial<Values> = {
+    legitimatePurpose: true,
+    partnerId: 'x',
+    recipientNeed: 'childs-care',
+    identifiable: true,
+    confidential: true,
+    statutoryDuty: false,
+    courtOrder: false,
+    consent: 'given',
+    harm: 'none',
+    adviceSought: false,
+    parentsInformed: true,
+  };
+  const answered = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+  const parsed = contract['sharing.record'].input.safeParse({ ...standIns, ...answered, decision: v.decision ?? 'do-not-share', reasons: v.reasons || 'x', purpose: v.purpose || 'x' });
   const asked = new Set(QUESTIONS.map(([name]) => name as string));
   const others = (parsed.error?.issues ?? []).filter((i) => !asked.has(String(i.path[0])) && i.path[0] !== 'authoriser').map((i) => i.message);
   if (!v.purpose?.trim()) others.unshift('Write why you want to share this information.');
@@ -458,7 +474,7 @@ function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerO
           )}
           {assessed ? (
             <>
-              <Checklist assessment={provisional(assessed.assessment, needed.length > 0)} />
+              <Checklist assessment={provisional(assessed.assessment, needed.length > 0, values)} />
               <ItemSummary assessed={assessed} items={values.items ?? []} available={data.items} />
             </>
           ) : (
@@ -485,9 +501,27 @@ function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerO
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** While answers are missing, the checklist cannot say "You may share": it says more answers are needed. */
-function provisional(assessment: Assessment, incomplete: boolean): Assessment {
-  return incomplete ? { ...assessment, outcome: 'needs-more-information' } : assessment;
+/** The questions each line of the checklist depends on. */
+const RULE_QUESTIONS: Partial<Record<SharingRule, (keyof Values & string)[]>> = {
+  'legitimate-purpose': ['legitimatePurpose'],
+  'role-in-care': ['recipientNeed'],
+  'identifiable-confidential': ['identifiable', 'confidential'],
+  'statutory-duty-or-court-order': ['statutoryDuty', 'courtOrder'],
+  consent: ['consent'],
+  'public-interest': ['harm'],
+  'open-and-honest': ['parentsInformed'],
+};
+
+/**
+ * While answers are missing, the checklist cannot say "You may share": it says more answers are
+ * needed, and a line whose question is not answered yet says so instead of guessing.
+ */
+function provisional(assessment: Assessment, incomplete: boolean, v: Partial<Values>): Assessment {
+  if (!incomplete) return assessment;
+  const checks = assessment.checks.map((c) =>
+    (RULE_QUESTIONS[c.rule] ?? []).some((q) => v[q] === undefined) ? { rule: c.rule, ok: false, message: 'Not answered yet.' } : c,
+  );
+  return { ...assessment, outcome: 'needs-more-information', checks };
 }
 
 function ItemSummary({ assessed, items, available }: { assessed: AssessOutput; items: Values['items']; available: Items['items'] }) {
