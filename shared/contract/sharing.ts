@@ -129,8 +129,8 @@ export const NOTE_TOPIC_LABELS: Record<(typeof NOTE_TOPICS)[number], string> = {
 
 /** `kind:id`: a record of this child (`details:child` for the child's own details, `note:n` for a note written here). */
 export const itemRefSchema = z
-  .string()
-  .max(120)
+  .string({ error: 'That is not one of the child’s records.' })
+  .max(120, 'That is not one of the child’s records.')
   .regex(/^(details|carer|contact|health|shared-care|diary|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
 
 export const itemChoiceSchema = z
@@ -147,7 +147,7 @@ export const itemChoiceSchema = z
         agency: said('Say which agency it came from.', 160, 'The agency’s name must be 160 characters or fewer.'),
         agencyConsent: z.boolean({ error: 'Say whether that agency agreed to it being passed on.' }),
         agreedBy: optionalText('Who agreed', 160),
-        agreedOn: z.string().trim().max(10).optional(),
+        agreedOn: z.string({ error: 'Give the date they agreed.' }).trim().max(10, 'Give the date they agreed.').optional(),
         agreedHow: optionalText('How they agreed', 200),
       })
       .superRefine((t, ctx) => {
@@ -592,7 +592,7 @@ export const sharingChannels = {
     input: z
       .object({
         sharingId: idSchema,
-        agree: z.boolean(),
+        agree: z.boolean({ error: 'Say whether you agree.' }),
         note: optionalText('Note', 2000),
         /** Someone else at this laptop confirms with their own password; otherwise the logged-in user authorises. */
         authoriser: secondPersonSchema.optional(),
