@@ -73,6 +73,9 @@ export function SharePack({ pack }: { pack: Pack }) {
                   <td>
                     {d.basis ? BASIS_LABELS[d.basis] : '—'}
                     {d.basis === 'consent' && d.consent ? `. ${d.consent.message}` : ''}
+                    {(d.basis === 'court-order' || d.basis === 'statutory-duty') && d.request.legalRequirement
+                      ? `: ${d.request.legalRequirement.what} (${d.request.legalRequirement.reference})`
+                      : ''}
                   </td>
                 </tr>
                 <tr>
