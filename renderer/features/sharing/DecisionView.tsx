@@ -177,7 +177,7 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
           <Title3 as="h2" className={s.heading}>
             {d.authorisation ? 'Checklist when authorised' : 'Checklist when recorded'}
           </Title3>
-          <Checklist assessment={d.assessment} />
+          <Checklist assessment={withRefusal(d)} />
         </section>
       </div>
       {adding && <AddendumDialog id={d.id} onClose={() => setAdding(false)} />}
@@ -188,6 +188,17 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
       )}
     </Page>
   );
+}
+
+/**
+ * Decisions recorded before checks said so: a refusal is still never shown as a tick (issue 11.13),
+ * worked out from the request as it was recorded.
+ */
+function withRefusal(d: Decision): Decision['assessment'] {
+  const refused = d.request.consent === 'refused' || d.request.consent === 'withdrawn';
+  if (!refused) return d.assessment;
+  const checks = d.assessment.checks.map((c) => (c.rule === 'consent' && !c.refusal ? { ...c, refusal: c.ok ? ('overridden' as const) : ('respected' as const) } : c));
+  return { ...d.assessment, checks };
 }
 
 function Facts({ d }: { d: Decision }) {
