@@ -791,6 +791,7 @@ describe('issue 11.13: a refusal is never shown as a plain tick', () => {
     expect(check(assessSharing(request({ consent: 'refused' })), 'consent').refusal).toBe('respected');
     expect(check(assessSharing(override()), 'consent')).toMatchObject({ ok: true, refusal: 'overridden' });
     expect(check(assessSharing(request()), 'consent').refusal).toBeUndefined();
+    expect(check(assessSharing(request({ consent: 'refused', courtOrder: true, legalRequirement: ORDER, decidedBy: DSL })), 'consent')).toMatchObject({ ok: true, refusal: 'overridden' });
   });
 });
 

@@ -136,7 +136,7 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await expect(page.getByTestId('still-needed')).toHaveCount(0);
   await expect(page.getByTestId('outcome')).toHaveText('A second person must agree');
   // The mother's refusal is overridden, and the checklist says so rather than showing a tick.
-  await expect(page.locator('[data-rule="consent"] [data-refusal]')).toHaveText('Refused: shared without consent only because of significant harm');
+  await expect(page.locator('[data-rule="consent"] [data-refusal]')).toHaveText('Refused: shared without the parents’ consent, on the basis shown');
   await expect(page.locator('[data-rule="public-interest"]')).toHaveAttribute('data-ok', 'true');
   await expect(page.locator('[data-rule="second-person-authorisation"]')).toHaveAttribute('data-ok', 'false');
   await expect(page.locator('[data-rule="second-person-authorisation"]')).toContainText('Sharing without consent must never be decided by one person alone.');

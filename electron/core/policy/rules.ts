@@ -173,10 +173,13 @@ export function consent(context: Context): Finding {
     case 'not-confidential':
       return pass(rule, 'Consent is not needed, because the information is not confidential.');
     case 'legal':
-      return pass(
-        rule,
-        'Consent is not needed, because the law or a court order requires the share. Tell the parents unless it is unsafe or inappropriate.',
-      );
+      return {
+        ...pass(
+          rule,
+          'Consent is not needed, because the law or a court order requires the share. Tell the parents unless it is unsafe or inappropriate.',
+        ),
+        ...(request.consent === 'refused' || request.consent === 'withdrawn' ? { refusal: 'overridden' as const } : {}),
+      };
     case 'consent':
       return consentGiven(context);
     case 'override':

@@ -46,10 +46,11 @@ const useStyles = makeStyles({
 });
 
 // A tick means "this allows the share". The parents' refusal is never shown as one (issue 11.13):
-// respected, it stops the share; overridden, the share goes without consent because of significant harm.
+// respected, it stops the share; overridden, the share goes without consent (significant harm, or a
+// court order or legal duty).
 const REFUSAL_WORDS = {
   respected: 'Refused: the parents’ wishes are respected',
-  overridden: 'Refused: shared without consent only because of significant harm',
+  overridden: 'Refused: shared without the parents’ consent, on the basis shown',
 } as const;
 
 function CheckIcon({ ok, refusal }: { ok: boolean; refusal?: 'respected' | 'overridden' }) {
