@@ -565,7 +565,7 @@ function ConsentQuestions({ form, childId, message }: { form: Form; childId: str
         control={form.control}
         name="consentScope"
         render={({ field }) => (
-          <Field label="Which consent in the register applies?" hint="The register’s answer for this recipient today is shown below.">
+          <Field label="Which consent in the register applies?" hint={`${QUESTION_HELP.consentScope} The register’s answer for this recipient today is shown below.`}>
             <Select value={field.value ?? ''} onChange={(_e, d) => field.onChange(d.value || undefined)}>
               <option value="">None of these</option>
               {CONSENT_SCOPES.map((sc) => (
@@ -592,6 +592,7 @@ function ConsentQuestions({ form, childId, message }: { form: Form; childId: str
         form={form}
         name="consent"
         label="Have the parents agreed?"
+        hint={QUESTION_HELP.consent}
         options={consentStatusSchema.options.map((c) => ({ value: c, label: CONSENT_STATUS_LABELS[c] }))}
         message={message('consent')}
         horizontal
