@@ -73,11 +73,14 @@ export function SharePack({ pack }: { pack: Pack }) {
                   <td>
                     {d.basis ? BASIS_LABELS[d.basis] : '—'}
                     {d.basis === 'consent' && d.consent ? `. ${d.consent.message}` : ''}
+                    {(d.basis === 'court-order' || d.basis === 'statutory-duty') && d.request.legalRequirement
+                      ? `: ${d.request.legalRequirement.what} (${d.request.legalRequirement.reference})`
+                      : ''}
                   </td>
                 </tr>
                 <tr>
                   <th>How it is shared</th>
-                  <td>{SHARING_METHOD_LABELS[d.method]}</td>
+                  <td>{d.method ? SHARING_METHOD_LABELS[d.method] : '—'}</td>
                 </tr>
                 <tr>
                   <th>Decided by</th>

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** The roles a member of staff may hold; a user may hold several. */
-export const ROLES = ['practitioner', 'office', 'dsl', 'manager', 'admin'] as const;
+// 'senco' (seed 004: decisions "authorized by either the head teacher or the SENCO") may authorise
+// information sharing; it gives no other access of its own.
+export const ROLES = ['practitioner', 'office', 'dsl', 'manager', 'admin', 'senco'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -11,6 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   dsl: 'Designated safeguarding lead',
   manager: 'Manager',
   admin: 'Administrator',
+  senco: 'SENCO (special educational needs coordinator)',
 };
 
 /**

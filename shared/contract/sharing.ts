@@ -7,8 +7,9 @@ import {
   assessmentSchema,
   consentNotSoughtReasonSchema,
   consentStatusSchema,
-  harmSchema,
+  ELIGIBLE_AUTHORISER_ROLES,
   recipientKindSchema,
+  recipientNeedSchema,
   sharingBasisSchema,
   sharingMethodSchema,
   sharingOutcomeSchema,
@@ -19,6 +20,7 @@ import {
   type ConsentNotSoughtReason,
   type ConsentStatus,
   type Harm,
+  type RecipientNeed,
   type SharingBasis,
   type SharingMethod,
   type SharingOutcome,
@@ -32,10 +34,21 @@ import {
 // (who decided comes from the session, never from the renderer) and runs `assessSharing` itself on
 // every assess, record and authorise. Decisions are immutable; a correction is an addendum.
 
-/** Recording a decision: the DSL and managers; practitioners only as proposals, when the policy allows. */
+/**
+ * Recording a decision: the DSL and managers; practitioners may always record a decision NOT to
+ * share (golden rule 7), and a decision to share only as a proposal, when the policy allows.
+ */
 export const SHARING_DECIDERS: readonly Role[] = ['dsl', 'manager', 'practitioner'];
 /** The register and a decision's full record: sensitive reads, audited. */
 export const SHARING_READERS: readonly Role[] = ['dsl', 'manager', 'admin'];
+/** Only the DSL or a manager may change the sharing policy (issue 9.3). */
+export const SHARING_POLICY_KEEPERS: readonly Role[] = ['dsl', 'manager'];
+
+/** A required piece of text whose every message is the one given (never zod's wording). */
+function said(message: string, max: number, tooLong: string) {
+  return z.string({ error: message }).trim().min(1, message).max(max, tooLong);
+}
+const choose = (message: string) => z.string({ error: message }).min(1, message).max(64, message);
 /** Authorising is checked against the setting's policy in the core; the contract lets anyone ask. */
 export const SHARING_AUTHORISE_ACCESS: readonly Role[] = ROLES;
 
@@ -55,20 +68,30 @@ export const DEFAULT_SETTING_SHARING_POLICY: SettingSharingPolicy = Object.freez
   practitionersMayPropose: false,
 });
 
+const policySwitch = z.boolean({ error: 'Choose on or off.' });
 export const settingSharingPolicyInputSchema = z.object({
+  // Seed 001: "the back-up of the management team"; seed 004: "the head teacher or the SENCO".
+  // A setting may narrow this to some of them, never widen it to other roles.
   authorisingRoles: z
-    .array(z.enum(ROLES))
+    .array(z.enum(ELIGIBLE_AUTHORISER_ROLES, { error: 'Only the DSL, a manager or the SENCO may authorise sharing.' }), {
+      error: 'Choose at least one role that may authorise sharing.',
+    })
     .min(1, 'Choose at least one role that may authorise sharing.')
     .refine((roles) => new Set(roles).size === roles.length, 'Give each role once.'),
-  authorisationForAllConfidential: z.boolean(),
-  practitionersMayPropose: z.boolean(),
+  authorisationForAllConfidential: policySwitch,
+  authorisationForAllShares: policySwitch.default(false),
+  overrideOnlyForChildProtection: policySwitch.default(false),
+  roleNames: z
+    .partialRecord(z.enum(ELIGIBLE_AUTHORISER_ROLES), z.string({ error: 'Write the name your setting uses.' }).trim().max(60, 'Keep each name to 60 characters or fewer.'))
+    .optional(),
+  practitionersMayPropose: policySwitch,
 });
 
 // ---------------------------------------------------------------------------------------
 // Items: the child's records that can be chosen, and what was frozen when the decision was recorded
 // ---------------------------------------------------------------------------------------
 
-export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'note'] as const;
+export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'note', 'additional-needs', 'development-summary'] as const;
 export const itemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
@@ -79,6 +102,8 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   'shared-care': 'Shared care',
   diary: 'Diary entries',
   note: 'Written for this share',
+  'additional-needs': 'About additional needs',
+  'development-summary': 'Development summary',
 };
 
 /** One item of each kind, as it is named beside the item. */
@@ -90,26 +115,60 @@ export const ITEM_KIND_ONE: Record<ItemKind, string> = {
   'shared-care': 'Shared care',
   diary: 'Diary entry',
   note: 'Written for this share',
+  'additional-needs': 'About additional needs',
+  'development-summary': 'Development summary',
+};
+
+/** What a note written for this share is about: two kinds need written consent of their own (seed 001, 3.4). */
+export const NOTE_TOPICS = ['general', 'additional-needs', 'development-summary'] as const;
+export const NOTE_TOPIC_LABELS: Record<(typeof NOTE_TOPICS)[number], string> = {
+  general: 'Something else',
+  'additional-needs': 'The child’s additional needs',
+  'development-summary': 'A development summary for the next provider or school',
 };
 
 /** `kind:id`: a record of this child (`details:child` for the child's own details, `note:n` for a note written here). */
 export const itemRefSchema = z
-  .string()
-  .max(120)
+  .string({ error: 'That is not one of the child’s records.' })
+  .max(120, 'That is not one of the child’s records.')
   .regex(/^(details|carer|contact|health|shared-care|diary|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
 
 export const itemChoiceSchema = z
   .object({
     ref: itemRefSchema,
     /** Golden rule 6: needed for the purpose. Items not needed are held back. */
-    necessary: z.boolean(),
-    /** Seed 001, 1.3: information another agency gave us. */
-    thirdParty: z.object({ agency: text('The agency', 160), agencyConsent: z.boolean() }).optional(),
+    necessary: z.boolean({ error: 'Say whether this is needed for the purpose.' }),
+    /**
+     * Seed 001, 1.3: information another agency gave us, and who there agreed to it being passed on,
+     * when and how. Records known to come from another agency are flagged by the core whatever is sent.
+     */
+    thirdParty: z
+      .object({
+        agency: said('Say which agency it came from.', 160, 'The agency’s name must be 160 characters or fewer.'),
+        agencyConsent: z.boolean({ error: 'Say whether that agency agreed to it being passed on.' }),
+        agreedBy: optionalText('Who agreed', 160),
+        agreedOn: z.string({ error: 'Give the date they agreed.' }).trim().max(10, 'Give the date they agreed.').optional(),
+        agreedHow: optionalText('How they agreed', 200),
+      })
+      .superRefine((t, ctx) => {
+        if (!t.agencyConsent) return;
+        if (!t.agreedBy?.trim()) ctx.addIssue({ code: 'custom', path: ['agreedBy'], message: 'Say who at the agency agreed.' });
+        if (!t.agreedOn?.trim() || !daySchema.safeParse(t.agreedOn).success) ctx.addIssue({ code: 'custom', path: ['agreedOn'], message: 'Give the date they agreed.' });
+        if (!t.agreedHow?.trim()) ctx.addIssue({ code: 'custom', path: ['agreedHow'], message: 'Say how they agreed (for example, by secure email).' });
+      })
+      .optional(),
     /** A note written for this share (only for `note:` items). */
     text: optionalText('The note', 4000),
+    /** What a note is about; additional needs and development summaries need written consent of their own. */
+    topic: z.enum(NOTE_TOPICS, { error: 'Say what the note is about.' }).optional(),
+    /** Where a note's information came from: us, or another agency (then `thirdParty` says which). */
+    source: z.enum(['us', 'agency'], { error: 'Say where this information came from.' }).optional(),
   })
   .superRefine((item, ctx) => {
-    if (item.ref.startsWith('note:') && !item.text?.trim()) ctx.addIssue({ code: 'custom', path: ['text'], message: 'Write the note, or remove it.' });
+    if (!item.ref.startsWith('note:')) return;
+    if (!item.text?.trim()) ctx.addIssue({ code: 'custom', path: ['text'], message: 'Write the note, or remove it.' });
+    if (!item.source) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Say where this information came from: us, or another agency.' });
+    if (item.source === 'agency' && !item.thirdParty) ctx.addIssue({ code: 'custom', path: ['thirdParty', 'agency'], message: 'Say which agency it came from.' });
   });
 export type ItemChoice = z.infer<typeof itemChoiceSchema>;
 
@@ -140,38 +199,70 @@ export type FrozenItem = z.infer<typeof frozenItemSchema>;
 // The draft: the answers to the questions before sharing
 // ---------------------------------------------------------------------------------------
 
-const answer = z.boolean({ error: 'Answer yes or no.' });
+/** What the form offers: the old combined criterion is kept only for decisions recorded with it. */
+export const HARM_CHOICES: readonly Harm[] = [
+  'none',
+  'significant-harm-evidence',
+  'significant-harm-suspected',
+  'prevent-significant-harm-to-child',
+  'prevent-harm-to-adult-or-crime',
+];
+
+const answer = (question: string) => z.boolean({ error: `Answer yes or no: ${question}` });
 
 const draftFields = {
-  childId: idSchema,
+  childId: choose('Choose the child.'),
   /** Why: in the user's own words. May be blank while drafting; required to record. */
-  purpose: z.string().trim().max(1000, 'The purpose must be 1000 characters or fewer.').default(''),
-  legitimatePurpose: answer,
-  partnerId: idSchema,
+  purpose: z.string({ error: 'Write why you want to share this information.' }).trim().max(1000, 'The purpose must be 1000 characters or fewer.').default(''),
+  legitimatePurpose: answer('is there a clear and legitimate reason to share it?'),
+  partnerId: choose('Choose who it is for.'),
   /** The named person at the recipient, if known. */
   recipientContact: optionalText('Their contact', 160),
-  hasRoleInChildsCare: answer,
-  items: z.array(itemChoiceSchema).max(100, 'At most 100 pieces of information.'),
-  identifiable: answer,
-  confidential: answer,
+  /** Golden rule 6: do they need it for their role (the child's care, or a safeguarding or policing function)? */
+  recipientNeed: recipientNeedSchema,
+  items: z.array(itemChoiceSchema, { error: 'Choose what to share.' }).max(100, 'At most 100 pieces of information.'),
+  identifiable: answer('does it identify the child or family?'),
+  confidential: answer('is it confidential?'),
   /** Which consent in the register applies; the register's answer is shown and relied on. */
   consentScope: consentScopeSchema.optional(),
   consent: z.enum(consentStatusSchema.options, { error: 'Say whether the parents have agreed.' }),
-  consentNotSoughtReason: consentNotSoughtReasonSchema.optional(),
-  statutoryDuty: answer,
-  courtOrder: answer,
-  harm: z.enum(harmSchema.options, { error: 'Choose one.' }),
+  consentNotSoughtReason: z.enum(consentNotSoughtReasonSchema.options, { error: 'Say why consent was not asked for.' }).optional(),
+  statutoryDuty: answer('does the law require you to share it?'),
+  courtOrder: answer('does a court order require you to share it?'),
+  /** Which order or law, and its reference or date (issue 11: "must be named"). */
+  legalWhat: optionalText('The order or law', 300),
+  legalReference: optionalText('Its reference or date', 200),
+  harm: z.enum(HARM_CHOICES as [Harm, ...Harm[]], { error: 'Say whether a child is at risk of significant harm.' }),
   /** Golden rule 3: advice sought, without naming the child. */
-  adviceSought: answer,
+  adviceSought: answer('did you seek advice?'),
   adviceFrom: optionalText('Who gave advice', 200),
   adviceNote: optionalText('The advice', 2000),
-  parentsInformed: answer,
+  parentsInformed: answer('have the parents been told?'),
   parentsNotInformedReason: optionalText('Why the parents were not told', 1000),
-  method: z.enum(sharingMethodSchema.options, { error: 'Choose how it will be shared.' }),
+  /** Not asked for a decision not to share (issue 11.15). */
+  method: z.enum(sharingMethodSchema.options, { error: 'Choose how it will be shared.' }).optional(),
 };
 
-function draftRules(v: { adviceSought: boolean; adviceFrom?: string; items: { ref: string }[] }, ctx: z.RefinementCtx) {
+interface DraftShape {
+  adviceSought: boolean;
+  adviceFrom?: string;
+  items: { ref: string }[];
+  consent: ConsentStatus;
+  consentNotSoughtReason?: ConsentNotSoughtReason;
+  courtOrder: boolean;
+  statutoryDuty: boolean;
+  legalWhat?: string;
+  legalReference?: string;
+}
+
+function draftRules(v: DraftShape, ctx: z.RefinementCtx) {
   if (v.adviceSought && !v.adviceFrom?.trim()) ctx.addIssue({ code: 'custom', path: ['adviceFrom'], message: 'Say who you asked for advice (their role, not the child’s name).' });
+  if (v.consent === 'not-sought' && !v.consentNotSoughtReason) ctx.addIssue({ code: 'custom', path: ['consentNotSoughtReason'], message: 'Say why consent was not asked for.' });
+  if (v.courtOrder || v.statutoryDuty) {
+    const which = v.courtOrder ? 'court order' : 'law';
+    if (!v.legalWhat?.trim()) ctx.addIssue({ code: 'custom', path: ['legalWhat'], message: `Name the ${which} that requires this information to be shared.` });
+    if (!v.legalReference?.trim()) ctx.addIssue({ code: 'custom', path: ['legalReference'], message: `Give the ${which}’s reference or date.` });
+  }
   const seen = new Set<string>();
   v.items.forEach((item, i) => {
     if (seen.has(item.ref)) ctx.addIssue({ code: 'custom', path: ['items', i, 'ref'], message: 'Choose each record once.' });
@@ -179,7 +270,14 @@ function draftRules(v: { adviceSought: boolean; adviceFrom?: string; items: { re
   });
 }
 
-export const sharingDraftSchema = z.object(draftFields).superRefine(draftRules);
+// While drafting, the checklist runs on what has been answered: only the item rules apply.
+export const sharingDraftSchema = z.object(draftFields).superRefine((v, ctx) => {
+  const seen = new Set<string>();
+  v.items.forEach((item, i) => {
+    if (seen.has(item.ref)) ctx.addIssue({ code: 'custom', path: ['items', i, 'ref'], message: 'Choose each record once.' });
+    seen.add(item.ref);
+  });
+});
 export type SharingDraft = z.infer<typeof sharingDraftSchema>;
 
 export const SHARING_DECISIONS = ['share', 'do-not-share'] as const;
@@ -188,20 +286,23 @@ export type SharingDecision = z.infer<typeof sharingDecisionSchema>;
 
 /** A second person at the same laptop confirms with their own password (never stored, never logged). */
 export const secondPersonSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, 'Enter their username.').max(40),
-  password: z.string().min(1, 'They enter their own password.').max(200),
+  username: z.string({ error: 'Enter their username.' }).trim().toLowerCase().min(1, 'Enter their username.').max(40, 'A username is at most 40 characters.'),
+  password: z.string({ error: 'They enter their own password.' }).min(1, 'They enter their own password.').max(200, 'A password is at most 200 characters.'),
 });
 
 export const sharingRecordSchema = z
   .object({
     ...draftFields,
-    purpose: text('The purpose', 1000),
+    purpose: said('Write why you want to share this information.', 1000, 'The purpose must be 1000 characters or fewer.'),
     decision: sharingDecisionSchema,
     /** Golden rule 7: the reasons, in the user's own words, whichever way it went. */
-    reasons: text('Your reasons', 4000),
+    reasons: said('Write your reasons, whether you share or not.', 4000, 'Your reasons must be 4000 characters or fewer.'),
     authoriser: secondPersonSchema.optional(),
   })
-  .superRefine(draftRules);
+  .superRefine((v, ctx) => {
+    draftRules(v, ctx);
+    if (v.decision === 'share' && !v.method) ctx.addIssue({ code: 'custom', path: ['method'], message: 'Choose how it will be shared.' });
+  });
 export type SharingRecordInput = z.infer<typeof sharingRecordSchema>;
 
 // ---------------------------------------------------------------------------------------
@@ -261,7 +362,8 @@ export const decisionSummarySchema = z.object({
   /** The engine's outcome when the decision was recorded. */
   outcomeAtRecord: sharingOutcomeSchema,
   basis: sharingBasisSchema.nullable(),
-  method: sharingMethodSchema,
+  /** Null for a decision not to share: it is not asked how it would be shared. */
+  method: sharingMethodSchema.nullable(),
   decidedAt: z.string(),
   decidedByName: z.string(),
   /** Recorded by a practitioner as a proposal. */
@@ -314,6 +416,11 @@ export const decisionSchema = decisionSummarySchema.extend({
   authorisers: z.string(),
   /** The logged-in user may agree or decline now. */
   canAuthorise: z.boolean(),
+  /**
+   * When the decision relied on the parents' consent and the register no longer shows it (withdrawn,
+   * refused, expired): what happened and what to do. Nothing is shared or printed then.
+   */
+  basisGone: z.string().nullable(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -374,7 +481,37 @@ export const HARM_LABELS: Record<Harm, string> = {
   'significant-harm-evidence': 'Evidence that the child is suffering, or is at risk of suffering, significant harm',
   'significant-harm-suspected': 'Reasonable cause to believe the child may be suffering, or is at risk of suffering, significant harm',
   'prevent-significant-harm-or-crime': 'To prevent significant harm to a child or adult, or to prevent, detect or prosecute serious crime',
+  'prevent-significant-harm-to-child': 'To prevent significant harm to a child',
+  'prevent-harm-to-adult-or-crime': 'To prevent significant harm to an adult, or to prevent, detect or prosecute serious crime',
 };
+
+
+export const RECIPIENT_NEED_LABELS: Record<RecipientNeed, string> = {
+  'childs-care': 'Yes, for their part in the child’s care',
+  'safeguarding-function': 'Yes, for a statutory safeguarding role (social care, the LADO)',
+  'policing-function': 'Yes, for a policing role (preventing or investigating serious crime)',
+  none: 'No, they do not need it',
+};
+
+/**
+ * One sentence beside each question, where it is asked (issue 11.11): what the question means, so it
+ * is not answered wrongly.
+ */
+export const QUESTION_HELP = {
+  legitimatePurpose: 'A clear reason that helps the child, such as a safe move to school or protecting them from harm, not curiosity or convenience.',
+  recipientNeed: 'Share only with people who need this information to do their job for this child: their care, or a safeguarding or policing duty.',
+  identifiable: 'Yes if the child or family could be recognised from it, even without a name.',
+  confidential: 'Yes if it was given in confidence or is private, such as health, family or safeguarding information.',
+  statutoryDuty: 'Only a law that requires you to share this information. Most shares are not; if unsure, answer No and ask the DSL.',
+  courtOrder:
+    'Only an order that requires you to share this information, not any order about the family (a prohibited steps or child arrangements order does not). If unsure, answer No and ask the DSL.',
+  harm: 'The three critical criteria of our information sharing policy. Answer No risk if none applies.',
+  consentScope: 'The consent in the register that covers this information and this recipient.',
+  consent: 'The register’s answer is filled in when you choose the consent above.',
+  adviceSought: 'Asking the DSL or another professional, without naming the child, when you are unsure.',
+  parentsInformed: 'Tell them what will be shared, why and with whom, unless that would be unsafe or inappropriate.',
+  method: 'Confidential information goes only by a secure route: secure email, an encrypted file, in person, by phone or by post.',
+} as const;
 
 export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
   given: 'Given',
@@ -455,7 +592,7 @@ export const sharingChannels = {
     input: z
       .object({
         sharingId: idSchema,
-        agree: z.boolean(),
+        agree: z.boolean({ error: 'Say whether you agree.' }),
         note: optionalText('Note', 2000),
         /** Someone else at this laptop confirms with their own password; otherwise the logged-in user authorises. */
         authoriser: secondPersonSchema.optional(),
@@ -483,7 +620,7 @@ export const sharingChannels = {
   }),
   'sharing.get': channel({
     summary: 'Opens one information-sharing decision with what was shared, the checklist and any addenda.',
-    access: [...SHARING_READERS, 'practitioner'],
+    access: [...SHARING_READERS, 'practitioner', 'senco'],
     kind: 'read',
     sensitive: true,
     input: z.object({ sharingId: idSchema }),
@@ -513,7 +650,7 @@ export const sharingChannels = {
   }),
   'sharing.setPolicy': channel({
     summary: 'Changes the setting’s information-sharing policy: who authorises, and when.',
-    access: ['manager', 'admin'],
+    access: SHARING_POLICY_KEEPERS,
     kind: 'write',
     input: settingSharingPolicyInputSchema,
     output: settingSharingPolicySchema,

@@ -356,7 +356,7 @@ describe('refusals, failed logins and prints leave a trace (issue 10.6)', () => 
         partnerId: mash,
         purpose: 'Referral: a disclosure at drop-off.',
         legitimatePurpose: true,
-        hasRoleInChildsCare: true,
+        recipientNeed: 'safeguarding-function',
         items: [{ ref: 'details:child', necessary: true }],
         identifiable: true,
         confidential: true,

@@ -93,7 +93,7 @@ function schoolShare(over: Partial<InputOf<'sharing.record'>> = {}): InputOf<'sh
     partnerId: oak,
     purpose: 'Transition to Reception in September: the allergy plan.',
     legitimatePurpose: true,
-    hasRoleInChildsCare: true,
+    recipientNeed: 'childs-care',
     items: [{ ref: `health:${peanut}`, necessary: true }],
     identifiable: true,
     confidential: true,
@@ -118,10 +118,10 @@ function safeguardingShare(over: Partial<InputOf<'sharing.record'>> = {}): Input
     partnerId: socialCare,
     purpose: 'Referral: bruising and a disclosure at drop-off.',
     legitimatePurpose: true,
-    hasRoleInChildsCare: true,
+    recipientNeed: 'safeguarding-function',
     items: [
       { ref: `diary:${bruise}`, necessary: true },
-      { ref: 'note:1', necessary: true, text: 'Body map completed by the DSL at 09:10. Mum was told we would speak to social care and refused consent.' },
+      { ref: 'note:1', necessary: true, source: 'us', text: 'Body map completed by the DSL at 09:10. Mum was told we would speak to social care and refused consent.' },
       { ref: `health:${peanut}`, necessary: false },
     ],
     identifiable: true,
@@ -456,9 +456,13 @@ describe('the register and the share pack', () => {
         items: [
           { ref: `diary:${bruise}`, necessary: true },
           // From the childminder, who agreed to it being passed on.
-          { ref: `diary:${fromSunshine}`, necessary: true, thirdParty: { agency: 'Sunshine Childminding', agencyConsent: true } },
+          {
+            ref: `diary:${fromSunshine}`,
+            necessary: true,
+            thirdParty: { agency: 'Sunshine Childminding', agencyConsent: true, agreedBy: 'Jo Smith, childminder', agreedOn: today, agreedHow: 'By phone, noted in the diary' },
+          },
           // From the health visitor, who has not agreed: held back (seed 001, 1.3).
-          { ref: 'note:2', necessary: true, text: 'Health visitor’s notes of a home visit.', thirdParty: { agency: 'Health visiting team', agencyConsent: false } },
+          { ref: 'note:2', necessary: true, source: 'agency', text: 'Health visitor’s notes of a home visit.', thirdParty: { agency: 'Health visiting team', agencyConsent: false } },
           { ref: `health:${peanut}`, necessary: false },
         ],
         authoriser: { username: 'mark', password: PASSWORD },
@@ -488,7 +492,8 @@ describe('the setting’s policy', () => {
   it('seed 004: “All decisions to share information should be authorized by either the head teacher or the SENCO” makes even a consented share wait', async () => {
     await giveTransitionConsent();
     await as('dina');
-    expect(await core.invoke('sharing.policy')).toEqual({ authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false });
+    expect(await core.invoke('sharing.policy')).toMatchObject({ authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false });
+    await as('olly');
     expect(await errorCode(core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl'], authorisationForAllConfidential: true, practitionersMayPropose: false }))).toBe('forbidden');
     await as('mark');
     await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl'], authorisationForAllConfidential: true, practitionersMayPropose: false });
@@ -546,4 +551,267 @@ describe('the same-laptop password respects the login back-off', () => {
     }
     // Each wrong password costs a full key derivation, as on the login screen.
   }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------
+// Issue 9: the gaps between the engine and the seeds, and issue 11's sharing questions,
+// each through the real core.
+// ---------------------------------------------------------------------------------------
+
+describe('issue 9 and 11 through the real core', () => {
+  beforeAll(async () => {
+    await addStaff('sally', 'Sally Senco', ['senco']);
+    await loginAdmin(core);
+    // A colleague whose password was set by the manager and never changed.
+    await core.invoke('users.create', { fullName: 'Nina New', username: 'nina', password: 'initial password 1', roles: ['manager'] });
+  }, 60_000);
+
+  async function setPolicy(over: Partial<InputOf<'sharing.setPolicy'>> = {}) {
+    await as('mark');
+    await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false, ...over });
+  }
+
+  it('9.1 golden rule 4, “where safety may be at risk”: parents cannot be contacted + significant harm + a second person: the DSL records the referral', async () => {
+    await as('dina');
+    const input = safeguardingShare({ consent: 'not-sought', consentNotSoughtReason: 'cannot-contact' });
+    expect((await core.invoke('sharing.assess', input)).assessment.outcome).toBe('needs-authorisation');
+    const { status } = await core.invoke('sharing.record', { ...input, authoriser: { username: 'mark', password: PASSWORD } });
+    expect(status).toBe('shared');
+    // Without a significant-harm criterion, “cannot contact” still means “seek consent first”.
+    const noHarm = await core.invoke('sharing.assess', { ...input, harm: 'none' });
+    expect(noHarm.assessment.outcome).toBe('needs-more-information');
+  });
+
+  it('9.2 consent withdrawn while a decision waits: it cannot be authorised, its pack cannot be printed, and the screen says why and what to do', async () => {
+    await setPolicy({ authorisationForAllConfidential: true });
+    try {
+      const { id: consentId } = await giveTransitionConsent();
+      await as('dina');
+      const waiting = (await core.invoke('sharing.record', schoolShare())).id;
+      await as('mark');
+      const shared = (await core.invoke('sharing.record', schoolShare({ reasons: 'Agreed with mum.' }), )).id;
+      await as('dina');
+      expect(await core.invoke('sharing.authorise', { sharingId: shared, agree: true })).toEqual({ status: 'shared' });
+      expect((await core.invoke('sharing.pack', { sharingId: shared })).items).toHaveLength(1);
+
+      // Mum withdraws her consent in the register.
+      await as(ADMIN.username);
+      await core.invoke('consent.withdraw', { consentId, on: today, byCarerId: mum, reason: 'Wants to tell the school herself.' });
+
+      await as('mark');
+      const before = await core.invoke('sharing.get', { sharingId: waiting });
+      expect(before).toMatchObject({ status: 'awaiting-authorisation', canAuthorise: false, basisGone: expect.stringMatching(/no longer in force.*withdrawn.*Nothing has been shared.*record a new decision/s) });
+      await expect(core.invoke('sharing.authorise', { sharingId: waiting, agree: true })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/no longer in force/) });
+      expect((await core.invoke('sharing.get', { sharingId: waiting })).status).toBe('awaiting-authorisation');
+      await expect(core.invoke('sharing.pack', { sharingId: shared })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/cannot be printed.*withdrawn/s) });
+      // Not agreeing is still possible (it shares nothing).
+      expect(await core.invoke('sharing.authorise', { sharingId: waiting, agree: false, note: 'Consent withdrawn.' })).toEqual({ status: 'declined' });
+    } finally {
+      await setPolicy();
+    }
+  });
+
+  it('9.2 the same for a diary entry shared with a partner: after a withdrawal the register is asked again and it is not shared', async () => {
+    await as(ADMIN.username);
+    const { id: consentId } = await core.invoke('consent.record', { childId, scope: 'diary', recipients: [sunshine], givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'verbal' });
+    expect((await core.invoke('diary.share', { entryId: bruise, partnerId: sunshine, method: 'communication-book' })).shared).toBe(true);
+    await core.invoke('consent.withdraw', { consentId, on: today, byCarerId: mum, reason: 'Changed her mind.' });
+    expect(await core.invoke('diary.share', { entryId: fromSunshine, partnerId: sunshine, method: 'communication-book' })).toMatchObject({ shared: false, reason: 'withdrawn' });
+  });
+
+  it('9.3 authorisers are the DSL, managers or the SENCO; only the DSL or a manager changes the policy; the decider is never their own second person', async () => {
+    await as('mark');
+    await expect(core.invoke('sharing.setPolicy', { authorisingRoles: ['practitioner', 'dsl'] as never, authorisationForAllConfidential: false, practitionersMayPropose: false })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ message: 'Only the DSL, a manager or the SENCO may authorise sharing.' }],
+    });
+    for (const roles of [['office'], ['admin']] as const) {
+      await expect(core.invoke('sharing.setPolicy', { authorisingRoles: [...roles] as never, authorisationForAllConfidential: false, practitionersMayPropose: false })).rejects.toMatchObject({ code: 'invalid-input' });
+    }
+    // An administrator (not a manager) cannot change the policy at all.
+    await loginAdmin(core);
+    await core.invoke('users.create', { fullName: 'Ada Admin', username: 'ada', password: 'initial password 1', roles: ['admin'] });
+    await core.invoke('auth.login', { username: 'ada', password: 'initial password 1' });
+    await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
+    expect(await errorCode(core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl'], authorisationForAllConfidential: false, practitionersMayPropose: false }))).toBe('forbidden');
+    // The DSL may.
+    await as('dina');
+    await core.invoke('sharing.setPolicy', { authorisingRoles: ['dsl', 'manager'], authorisationForAllConfidential: false, practitionersMayPropose: false });
+    // The decider typing their own password is refused (one person cannot be both).
+    expect(await errorCode(core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'dina', password: PASSWORD } })))).toBe('forbidden');
+  });
+
+  it('11.3 a second person confirms only with a password they chose: an account still on its first password cannot confirm, and is told why', async () => {
+    await as('dina');
+    const before = await decisionCount();
+    await as('dina');
+    await expect(core.invoke('sharing.record', safeguardingShare({ authoriser: { username: 'nina', password: 'initial password 1' } }))).rejects.toMatchObject({
+      code: 'forbidden',
+      issues: [{ path: ['authoriser', 'username'], message: expect.stringMatching(/Nina New is still using the first password they were given/) }],
+    });
+    expect(await decisionCount()).toBe(before);
+    await as('dina');
+    const { id } = await core.invoke('sharing.record', safeguardingShare());
+    await expect(core.invoke('sharing.authorise', { sharingId: id, agree: true, authoriser: { username: 'nina', password: 'initial password 1' } })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('9.4 seed 001 3.4: an additional-needs note needs written consent in its own scope; verbal consent for another scope does not cover it', async () => {
+    await as(ADMIN.username);
+    await core.invoke('consent.record', { childId, scope: 'observations', recipients: [oak], givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'verbal' });
+    const needsNote = { ref: 'note:1', necessary: true, source: 'us' as const, topic: 'additional-needs' as const, text: 'Speech and language: attends a weekly group.' };
+    const share = schoolShare({ consentScope: 'observations', items: [{ ref: `health:${peanut}`, necessary: true }, needsNote] });
+    await as('dina');
+    const first = await core.invoke('sharing.assess', share);
+    expect(first.assessment.outcome).toBe('share');
+    expect(first.assessment.itemsToShare).toEqual([`health:${peanut}`]);
+    expect(first.assessment.itemsWithheld).toEqual([{ id: 'note:1', reason: expect.stringMatching(/written consent to share information about additional needs/) }]);
+    // Written consent in the matching scope: now it goes.
+    await as(ADMIN.username);
+    await core.invoke('consent.record', { childId, scope: 'additional-needs', recipients: [oak], givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'written' });
+    await as('dina');
+    const { id } = await core.invoke('sharing.record', share);
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision.items.map((i) => [i.kind, i.shared])).toEqual([['health', true], ['additional-needs', true]]);
+  });
+
+  it('9.5 seed 001 2.4, parents “might not expect information to be shared”: consent for all partners does not cover the police or social care', async () => {
+    await as(ADMIN.username);
+    await core.invoke('consent.record', { childId, scope: 'observations', recipients: 'all-partners', givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'written' });
+    const on = today;
+    expect((await core.invoke('consent.check', { childId, scope: 'observations', recipientId: oak, on })).valid).toBe(true);
+    const mash = await core.invoke('consent.check', { childId, scope: 'observations', recipientId: socialCare, on });
+    expect(mash).toMatchObject({ valid: false, reason: 'recipient-not-covered', message: expect.stringMatching(/all partners, which does not include Children’s Social Care/) });
+    const { id: police } = await core.invoke('partners.create', { name: 'Kent Police', kind: 'police' });
+    expect((await core.invoke('consent.check', { childId, scope: 'observations', recipientId: police, on })).valid).toBe(false);
+    // Named, it covers them.
+    await core.invoke('consent.record', { childId, scope: 'observations', recipients: [socialCare], givenByCarerId: mum, givenOn: today, method: 'written' });
+    expect((await core.invoke('consent.check', { childId, scope: 'observations', recipientId: socialCare, on })).valid).toBe(true);
+  });
+
+  it('9.6 seed 001 1.3: a partner’s diary entry is third-party information whatever the form sends, and the agency’s agreement says who, when and how', async () => {
+    await as('dina');
+    // The form sent no third-party flag: the core adds it, and the entry is held back.
+    const assessed = await core.invoke('sharing.assess', safeguardingShare({ items: [{ ref: `diary:${bruise}`, necessary: true }, { ref: `diary:${fromSunshine}`, necessary: true }] }));
+    expect(assessed.assessment.itemsWithheld).toEqual([{ id: `diary:${fromSunshine}`, reason: expect.stringMatching(/came from Sunshine Childminding, which has not agreed/) }]);
+    // "Agreed" without who, when and how is refused by the schema, with plain messages.
+    await expect(
+      core.invoke('sharing.assess', safeguardingShare({ items: [{ ref: `diary:${fromSunshine}`, necessary: true, thirdParty: { agency: 'Sunshine Childminding', agencyConsent: true } }] })),
+    ).rejects.toMatchObject({ code: 'invalid-input', issues: expect.arrayContaining([expect.objectContaining({ message: 'Say who at the agency agreed.' })]) });
+    // A note says where it came from.
+    await expect(core.invoke('sharing.assess', safeguardingShare({ items: [{ ref: 'note:1', necessary: true, text: 'A letter from the GP.' }] }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [expect.objectContaining({ message: 'Say where this information came from: us, or another agency.' })],
+    });
+  });
+
+  it('9.7 golden rule 6: the police investigating serious crime need it for their role, not for the child’s care', async () => {
+    await as(ADMIN.username);
+    const { id: police } = await core.invoke('partners.create', { name: 'Police child abuse investigation team', kind: 'police' });
+    await as('dina');
+    const input = safeguardingShare({ partnerId: police, recipientNeed: 'policing-function', harm: 'prevent-harm-to-adult-or-crime', authoriser: { username: 'mark', password: PASSWORD } });
+    const { id, status } = await core.invoke('sharing.record', input);
+    expect(status).toBe('shared');
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision.request.recipient).toMatchObject({ need: 'policing-function', hasRoleInChildsCare: false });
+    expect(decision.assessment.checks.find((c) => c.rule === 'role-in-care')?.message).toMatch(/policing role/);
+  });
+
+  it('9.8 golden rule 7, “whether it is to share information or not”: a practitioner records a decision not to share under the default policy', async () => {
+    await as('pat');
+    const { id, status } = await core.invoke('sharing.record', schoolShare({ consentScope: undefined, consent: 'refused', decision: 'do-not-share', method: undefined, reasons: 'Mum asked us not to; no risk to Millie.' }));
+    expect(status).toBe('not-shared');
+    expect(await core.invoke('sharing.get', { sharingId: id })).toMatchObject({ decision: 'do-not-share', proposal: false, method: null, decidedByName: 'Pat Keyperson' });
+    // A decision to share is still refused to a practitioner under this policy.
+    await giveTransitionConsent();
+    await as('pat');
+    expect(await errorCode(core.invoke('sharing.record', schoolShare()))).toBe('forbidden');
+  });
+
+  it('9.9 seed 004 as a policy a setting can choose: every share authorised by the head teacher or the SENCO; a refusal overridden only for harm to a child', async () => {
+    await setPolicy({ authorisingRoles: ['manager', 'senco'], authorisationForAllConfidential: true, authorisationForAllShares: true, overrideOnlyForChildProtection: true, roleNames: { manager: 'head teacher' } });
+    try {
+      await as('dina');
+      // Not confidential, and still it waits for the head teacher or the SENCO.
+      const notConfidential = await core.invoke('sharing.assess', schoolShare({ consentScope: undefined, consent: 'not-sought', confidential: false, identifiable: false }));
+      expect(notConfidential).toMatchObject({ needsAuthorisation: true, authorisers: 'the head teacher or the SENCO' });
+      // Harm to an adult or a crime does not override the parents' refusal here.
+      const adult = await core.invoke('sharing.assess', safeguardingShare({ harm: 'prevent-harm-to-adult-or-crime' }));
+      expect(adult.assessment.outcome).toBe('do-not-share');
+      // Harm to a child does; the SENCO, at this laptop, agrees.
+      const { id, status } = await core.invoke('sharing.record', safeguardingShare({ harm: 'prevent-significant-harm-to-child' }));
+      expect(status).toBe('awaiting-authorisation');
+      await as('sally');
+      expect((await core.invoke('sharing.pending')).decisions.map((d) => d.id)).toContain(id);
+      expect((await core.invoke('sharing.get', { sharingId: id })).canAuthorise).toBe(true);
+      expect(await core.invoke('sharing.authorise', { sharingId: id, agree: true })).toEqual({ status: 'shared' });
+    } finally {
+      await setPolicy();
+    }
+  });
+
+  it('11.11 a court order must be named, and only the DSL or a manager may rely on it: a practitioner’s proposal on that basis waits for one of them', async () => {
+    const order = { courtOrder: true, consentScope: undefined, consent: 'refused' as const };
+    await as('dina');
+    await expect(core.invoke('sharing.record', schoolShare(order))).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: expect.arrayContaining([
+        { path: ['legalWhat'], message: 'Name the court order that requires this information to be shared.' },
+        { path: ['legalReference'], message: 'Give the court order’s reference or date.' },
+      ]),
+    });
+    const named = { ...order, legalWhat: 'Order to disclose records to the local authority', legalReference: 'ZW24C00123, 2 May 2025' };
+    expect((await core.invoke('sharing.record', schoolShare(named))).status).toBe('shared');
+    await setPolicy({ practitionersMayPropose: true });
+    try {
+      await as('pat');
+      const assessed = await core.invoke('sharing.assess', schoolShare(named));
+      expect(assessed.assessment.outcome).toBe('needs-authorisation');
+      expect(assessed.assessment.checks.find((c) => c.rule === 'second-person-authorisation')?.message).toMatch(/Only the DSL or a manager may rely on a court order/);
+      const { id, status } = await core.invoke('sharing.record', schoolShare(named));
+      expect(status).toBe('awaiting-authorisation');
+      await as('dina');
+      expect(await core.invoke('sharing.authorise', { sharingId: id, agree: true })).toEqual({ status: 'shared' });
+    } finally {
+      await setPolicy();
+    }
+  });
+});
+
+describe('issue 11.6: the share form’s messages are written for the user', () => {
+  const ZOD_WORDING = /Invalid input|expected .+, received|Too (small|big)|is required|Invalid option|Unrecognized/i;
+  const messages = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
+    schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+
+  it('an empty or half-filled share form never shows zod’s own wording, nor “Your reasons is required.”', async () => {
+    const { contract } = await import('../../shared/contract/index');
+    const record = contract['sharing.record'].input;
+    const empties: unknown[] = [
+      {},
+      { childId: 'c1', decision: 'share' },
+      { childId: 'c1', items: [{ ref: 'note:1' }], thirdParty: {} },
+      { childId: 'c1', items: [{ ref: 'note:1', necessary: true, source: 'agency', thirdParty: { agencyConsent: true } }], authoriser: {}, decision: 'share', reasons: '' },
+      { childId: 'c1', courtOrder: true, statutoryDuty: 'yes', harm: 'prevent-significant-harm-or-crime', consent: 'not-sought', method: 'fax' },
+    ];
+    for (const value of empties) {
+      const found = messages(record, value);
+      expect(found.length).toBeGreaterThan(0);
+      for (const m of found) expect(m).not.toMatch(ZOD_WORDING);
+    }
+    expect(messages(record, {})).toEqual(expect.arrayContaining(['Choose who it is for.', 'Write your reasons, whether you share or not.', 'Say whether a child is at risk of significant harm.']));
+    for (const [name, value] of [
+      ['sharing.setPolicy', {}],
+      ['sharing.setPolicy', { authorisingRoles: ['office'] }],
+      ['sharing.authorise', { sharingId: 'x', agree: true, authoriser: {} }],
+    ] as const) {
+      for (const m of messages(contract[name].input, value)) expect(m).not.toMatch(ZOD_WORDING);
+    }
+  });
+});
+
+describe('a refusal for all partners', () => {
+  it('covers the police and social care too (only consent must name them)', async () => {
+    await as(ADMIN.username);
+    await core.invoke('consent.record', { childId, scope: 'home-visits', decision: 'refused', recipients: 'all-partners', givenByCarerId: mum, givenOn: today, method: 'written' });
+    expect(await core.invoke('consent.check', { childId, scope: 'home-visits', recipientId: socialCare, on: today })).toMatchObject({ valid: false, reason: 'refused' });
+  });
 });

@@ -42,6 +42,8 @@ async function seed(core: Core) {
     await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
   }
   await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  // A manager whose first password (set by the administrator) has never been changed.
+  await core.invoke('users.create', { fullName: 'Nina New', username: 'nina', password: 'initial password 1', roles: ['manager'] });
   const mash = (await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' })).id;
   const oak = (await core.invoke('partners.create', { name: 'Oak Primary School', kind: 'school' })).id;
   const millie = (await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2022-03-14', room: 'Rainbow' })).id;
@@ -66,6 +68,19 @@ async function seed(core: Core) {
 
 const radios = (page: Page, group: string) => page.getByRole('radiogroup', { name: group });
 
+/** Answers "Yes" or "No" to a question, by its words. */
+async function answer(page: Page, question: string, choice: string) {
+  await radios(page, question).getByRole('radio', { name: choice, exact: true }).check();
+}
+
+/** The four questions about the information: identifiable, confidential, no law, no court order. */
+async function answerAboutTheInformation(page: Page) {
+  await answer(page, 'Does it identify the child or family?', 'Yes');
+  await answer(page, 'Is it confidential?', 'Yes');
+  await answer(page, 'Does the law require you to share it (a statutory duty)?', 'No');
+  await answer(page, 'Does a court order require you to share it?', 'No');
+}
+
 async function openChild(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Children' }).click();
   await page.getByRole('row').filter({ hasText: name }).getByRole('link', { name: new RegExp(name) }).click();
@@ -85,10 +100,11 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await page.getByLabel(/Why do you want to share this information/).fill('Referral: bruising and a disclosure at drop-off this morning.');
   await radios(page, 'Is there a clear and legitimate reason to share it?').getByRole('radio', { name: 'Yes' }).check();
   await page.getByLabel(/Who is it for/).selectOption({ label: 'Children’s Social Care (MASH)' });
-  await radios(page, 'Do they have a role in the child’s care?').getByRole('radio', { name: 'Yes' }).check();
-  // The checklist appears as soon as it can, before everything is answered.
-  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
+  // The checklist appears as soon as it can, before everything is answered, and says what is still needed.
   await expect(page.getByTestId('checklist')).toBeVisible();
+  await expect(page.getByTestId('still-needed')).toContainText('Answer: Do they need this information for their role?');
+  await radios(page, 'Do they need this information for their role?').getByRole('radio', { name: /statutory safeguarding role/ }).check();
+  await answerAboutTheInformation(page);
 
   // 3. What: the diary entry and a note written for this share; the allergy is ticked but not needed.
   await page.getByRole('checkbox', { name: /Wellbeing and mood/ }).check();
@@ -96,13 +112,15 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await page.getByRole('group', { name: 'About: Allergy: Peanuts' }).getByRole('checkbox', { name: 'Needed for this purpose' }).uncheck();
   await page.getByRole('button', { name: 'Add a note written for this share' }).click();
   await page.getByRole('textbox', { name: 'Note 1' }).fill('Body map completed by the DSL at 09:10. Mum was told we must speak to social care and refused consent.');
+  await radios(page, 'Where did the information in note 1 come from?').getByRole('radio', { name: 'From us' }).check();
 
   // 4. Consent comes from the register: the mother's refusal, with the record it relies on.
   await page.getByLabel('Which consent in the register applies?').selectOption('additional-needs');
   await expect(page.getByTestId('consent-answer')).toContainText('Sarah Jones (Mother) refused consent to share information about additional needs');
   await expect(radios(page, 'Have the parents agreed?').getByRole('radio', { name: 'Refused' })).toBeChecked();
-  await expect(page.getByTestId('outcome')).toHaveText('Do not share');
-  await expect(page.locator('[data-rule="consent"]')).toHaveAttribute('data-ok', 'false');
+  // The safety question is not pre-answered: until it is, the checklist cannot decide.
+  await expect(page.getByTestId('outcome')).toHaveText('More answers are needed');
+  await expect(page.getByTestId('still-needed')).toContainText('Answer: Is a child at risk of significant harm?');
 
   await radios(page, 'Is a child at risk of significant harm?').getByRole('radio', { name: /Reasonable cause to believe/ }).check();
   // 5. Advice and the parents.
@@ -112,15 +130,19 @@ test('a safeguarding share against the parents’ refusal needs a second person,
   await radios(page, 'Have the parents been told what will be shared, why and with whom?').getByRole('radio', { name: 'No' }).check();
   await page.getByLabel('Why telling them would be unsafe or inappropriate').fill('Telling the father could put Millie at greater risk before social care can act.');
 
-  // The engine: sharing without consent in the public interest needs a second person.
+  // The engine: sharing without consent in the public interest needs a second person, once it is to be shared and how.
+  await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
+  await expect(page.getByTestId('still-needed')).toHaveCount(0);
   await expect(page.getByTestId('outcome')).toHaveText('A second person must agree');
+  // The mother's refusal is overridden, and the checklist says so rather than showing a tick.
+  await expect(page.locator('[data-rule="consent"] [data-refusal]')).toHaveText('Refused: shared without the parents’ consent, on the basis shown');
   await expect(page.locator('[data-rule="public-interest"]')).toHaveAttribute('data-ok', 'true');
   await expect(page.locator('[data-rule="second-person-authorisation"]')).toHaveAttribute('data-ok', 'false');
   await expect(page.locator('[data-rule="second-person-authorisation"]')).toContainText('Sharing without consent must never be decided by one person alone.');
   await expect(page.getByRole('region', { name: 'What would be shared' })).toContainText('Would be shared: 2 · Held back: 1');
 
-  // 7. The decision, the reasons, and the second person here now.
-  await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  // 6. The reasons, and the second person here now.
   await page.getByLabel(/Your reasons, in your own words/).fill('A disclosure and a bruise: the risk to Millie outweighs her mother’s refusal.');
   const second = page.getByRole('group', { name: 'Second person' });
   await expect(second).toContainText('The DSL or a manager must agree before anything is shared.');
@@ -221,24 +243,31 @@ test('a decision not to share is recorded with its reasons, listed in the child�
   await page.getByLabel(/Why do you want to share this information/).fill('The school asked for her allergy plan before the taster day.');
   await radios(page, 'Is there a clear and legitimate reason to share it?').getByRole('radio', { name: 'Yes' }).check();
   await page.getByLabel(/Who is it for/).selectOption({ label: 'Oak Primary School' });
-  await radios(page, 'Do they have a role in the child’s care?').getByRole('radio', { name: 'Yes' }).check();
+  await radios(page, 'Do they need this information for their role?').getByRole('radio', { name: /their part in the child’s care/ }).check();
   await page.getByRole('checkbox', { name: 'Allergy: Peanuts' }).check();
+  await answerAboutTheInformation(page);
   await page.getByLabel('Which consent in the register applies?').selectOption('additional-needs');
   await expect(radios(page, 'Have the parents agreed?').getByRole('radio', { name: 'Refused' })).toBeChecked();
+  await answer(page, 'Is a child at risk of significant harm?', 'No risk of significant harm');
+  await answer(page, 'Did you seek advice?', 'No');
   await radios(page, 'Have the parents been told what will be shared, why and with whom?').getByRole('radio', { name: 'Yes' }).check();
-  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
-  // Refused, and no risk of significant harm: respect the parents' wishes.
+  // Refused, and no risk of significant harm: respect the parents' wishes. A respected refusal is not a tick.
   await expect(page.getByTestId('outcome')).toHaveText('Do not share');
   await expect(page.locator('[data-rule="consent"]')).toContainText("you must respect the parents' wishes and not share");
+  await expect(page.locator('[data-rule="consent"] [data-refusal]')).toHaveText('Refused: the parents’ wishes are respected');
+  await expect(page.locator('[data-rule="consent"]').getByLabel('In order')).toHaveCount(0);
 
   // Claiming "share" anyway is refused by the core, which runs the checklist itself.
   await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
   await expect(page.getByText('The checklist does not allow a decision to share as things stand.')).toBeVisible();
   await page.getByLabel(/Your reasons, in your own words/).fill('Mum refused; there is no risk to Millie.');
   await page.getByRole('button', { name: 'Record the decision', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This cannot be recorded as a decision to share' })).toBeVisible();
 
   await radios(page, 'What have you decided?').getByRole('radio', { name: 'Do not share it' }).check();
+  // A decision not to share is not asked how it would be shared (issue 11.15).
+  await expect(page.getByLabel(/How will it be shared/)).toHaveCount(0);
   await page.getByLabel(/Your reasons, in your own words/).fill('Mum refused and there is no risk to Millie: we will give the school the plan when she agrees, or she will give it herself.');
   await tallShot(page, 'not-sharing-flow.png');
   await page.getByRole('button', { name: 'Record the decision not to share' }).click();
@@ -306,7 +335,7 @@ test('a decision waiting on the “Awaiting authorisation” list is agreed late
     purpose: 'Referral: bruising and a disclosure at drop-off.',
     legitimatePurpose: true,
     partnerId: ids.mash,
-    hasRoleInChildsCare: true,
+    recipientNeed: 'safeguarding-function',
     items: [{ ref: items.find((i) => i.kind === 'diary')!.ref, necessary: true }],
     identifiable: true,
     confidential: true,
@@ -354,4 +383,175 @@ test('a decision waiting on the “Awaiting authorisation” list is agreed late
   await page.getByRole('tab', { name: 'Awaiting authorisation' }).click();
   await expect(page.getByText('Nothing is waiting.')).toBeVisible();
   expect((await preview.core.invoke('sharing.get', { sharingId: id })).authorisation).toMatchObject({ byName: 'Mark Manager', how: 'own-login' });
+});
+
+test('the sharing questions cannot be answered wrongly without noticing: explained, unanswered at first, a court order must be named, the checklist stays, plain messages and names', async ({ page, preview }) => {
+  await seed(preview.core);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(preview.url);
+  await logIn(page, 'dina', PASSWORD);
+  await openChild(page, 'Millie');
+  await page.getByRole('button', { name: 'Share information' }).click();
+
+  // 11.12: the safety questions start unanswered.
+  for (const question of ['Is a child at risk of significant harm?', 'Does a court order require you to share it?', 'Does the law require you to share it (a statutory duty)?', 'Did you seek advice?']) {
+    await expect(radios(page, question).getByRole('radio', { checked: true })).toHaveCount(0);
+  }
+  // 11.11: each question is explained where it is asked.
+  await expect(page.getByText(/not any order about the family \(a prohibited steps or child arrangements order does not\)/)).toBeVisible();
+
+  // 11.6: an empty form gives messages written for a person, and focus goes to the first one.
+  await page.getByRole('button', { name: 'Record the decision not to share' }).or(page.getByRole('button', { name: 'Record the decision', exact: true })).click();
+  await expect(page.getByText('Some answers are missing or need correcting: they are marked below.')).toBeVisible();
+  await expect(page.getByText('Write why you want to share this information.').first()).toBeVisible();
+  await expect(page.getByText('Choose who it is for.').first()).toBeVisible();
+  await expect(page.getByLabel(/Why do you want to share this information/)).toBeFocused();
+  const body = page.locator('main');
+  await expect(body).not.toContainText('Invalid input');
+  await expect(body).not.toContainText('expected string');
+  await expect(body).not.toContainText(' is required.');
+
+  // 11.11: a court order must be named, with its reference or date.
+  await page.getByLabel(/Why do you want to share this information/).fill('Father’s solicitor asked for the attendance record.');
+  await answer(page, 'Is there a clear and legitimate reason to share it?', 'Yes');
+  await page.getByLabel(/Who is it for/).selectOption({ label: 'Oak Primary School' });
+  await radios(page, 'Do they need this information for their role?').getByRole('radio', { name: /their part in the child’s care/ }).check();
+  await page.getByRole('checkbox', { name: 'Name, date of birth, room and key person' }).check();
+  await answer(page, 'Does it identify the child or family?', 'Yes');
+  await answer(page, 'Is it confidential?', 'Yes');
+  await answer(page, 'Does the law require you to share it (a statutory duty)?', 'No');
+  await answer(page, 'Does a court order require you to share it?', 'Yes');
+  await expect(page.getByLabel('Which order or law')).toBeVisible();
+  await expect(page.getByTestId('still-needed')).toContainText('Name the court order that requires this information to be shared.');
+  await expect(page.locator('[data-rule="statutory-duty-or-court-order"]')).toContainText('Name the court order or the law');
+  await expect(page.getByTestId('outcome')).not.toHaveText('You may share');
+
+  // 11.14: "advice: yes" keeps the checklist, and says what is still needed.
+  await answer(page, 'Did you seek advice?', 'Yes');
+  await expect(page.getByTestId('checklist')).toBeVisible();
+  await expect(page.getByTestId('still-needed')).toContainText('Say who you asked for advice');
+
+  // 11.16: policies named as a person knows them, never "seed" or a bare "Golden rule".
+  await expect(page.getByText(/Information sharing advice, golden rule 7/)).toBeVisible();
+  await page.locator('[data-rule="consent"]').getByRole('button').first().click();
+  await expect(page.getByText('(Information sharing advice, golden rule 4)')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('body')).not.toContainText(/seed/i);
+  await expect(page.locator('body')).not.toContainText(/Golden rule \d/);
+  await page.screenshot({ path: shot('questions-1366.png'), fullPage: false });
+
+  // 11.15: a decision not to share asks only what applies.
+  await radios(page, 'What have you decided?').getByRole('radio', { name: 'Do not share it' }).check();
+  await expect(page.getByLabel(/How will it be shared/)).toHaveCount(0);
+});
+
+test('the second person: a colleague still on the first password cannot confirm; “Send it to the Awaiting authorisation list” saves with the boxes empty', async ({ page, preview }) => {
+  await seed(preview.core);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(preview.url);
+  await logIn(page, 'dina', PASSWORD);
+  await openChild(page, 'Millie');
+  await page.getByRole('button', { name: 'Share information' }).click();
+  await page.getByLabel(/Why do you want to share this information/).fill('Referral: bruising and a disclosure at drop-off this morning.');
+  await answer(page, 'Is there a clear and legitimate reason to share it?', 'Yes');
+  await page.getByLabel(/Who is it for/).selectOption({ label: 'Children’s Social Care (MASH)' });
+  await radios(page, 'Do they need this information for their role?').getByRole('radio', { name: /statutory safeguarding role/ }).check();
+  await page.getByRole('checkbox', { name: /Wellbeing and mood/ }).check();
+  await answerAboutTheInformation(page);
+  await page.getByLabel('Which consent in the register applies?').selectOption('additional-needs');
+  await expect(radios(page, 'Have the parents agreed?').getByRole('radio', { name: 'Refused' })).toBeChecked();
+  await radios(page, 'Is a child at risk of significant harm?').getByRole('radio', { name: /^Evidence that the child/ }).check();
+  await answer(page, 'Did you seek advice?', 'No');
+  await answer(page, 'Have the parents been told what will be shared, why and with whom?', 'Yes');
+  await radios(page, 'What have you decided?').getByRole('radio', { name: 'Share the information' }).check();
+  await page.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
+  await page.getByLabel(/Your reasons, in your own words/).fill('Evidence of harm: the bruise and the disclosure.');
+  await expect(page.getByTestId('outcome')).toHaveText('A second person must agree');
+
+  // 11.3: Nina's password was set by the administrator and never changed: it proves nothing.
+  const second = page.getByRole('group', { name: 'Second person' });
+  await second.getByLabel('Their username').fill('nina');
+  await second.getByLabel('Their password').fill('initial password 1');
+  await page.getByRole('button', { name: 'Record the decision', exact: true }).click();
+  await expect(second.getByText(/Nina New is still using the first password they were given/)).toBeVisible();
+  expect((await preview.core.invoke('sharing.list', {}).catch(() => null))?.total ?? 0).toBe(0);
+
+  // 11.2: send it to the list instead, leaving the boxes empty: it is saved there.
+  await second.getByLabel('Their username').fill('');
+  await second.getByLabel('Their password').fill('');
+  await second.getByRole('radio', { name: 'Send it to the “Awaiting authorisation” list' }).check();
+  await page.getByRole('button', { name: 'Record and ask for authorisation' }).click();
+  await expect(page.getByRole('heading', { name: 'Sharing: Millie (Amelia Jones) → Children’s Social Care (MASH)' })).toBeVisible();
+  await expect(page.locator('[data-status]').first()).toHaveText('Awaiting authorisation');
+  await page.screenshot({ path: shot('sent-to-list-1366.png') });
+});
+
+test('consent withdrawn after the decision: the decision says why and what to do, and nothing prints; the policy screen offers only the DSL, a manager or the SENCO', async ({ page, preview }) => {
+  const ids = await seed(preview.core);
+  const core = preview.core;
+  await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const { id: consentId } = await core.invoke('consent.record', {
+    childId: ids.millie,
+    scope: 'transition',
+    recipients: [ids.oak],
+    givenByCarerId: (await core.invoke('children.get', { childId: ids.millie })).carers[0].id,
+    givenOn: addDaysToDay(londonDay(), -3),
+    method: 'written',
+  });
+  await core.invoke('auth.login', { username: 'mark', password: PASSWORD });
+  const { items } = await core.invoke('sharing.items', { childId: ids.millie });
+  const { id } = await core.invoke('sharing.record', {
+    childId: ids.millie,
+    purpose: 'Transition to Reception: the allergy plan.',
+    legitimatePurpose: true,
+    partnerId: ids.oak,
+    recipientNeed: 'childs-care',
+    items: [{ ref: items.find((i) => i.kind === 'health')!.ref, necessary: true }],
+    identifiable: true,
+    confidential: true,
+    consentScope: 'transition',
+    consent: 'given',
+    statutoryDuty: false,
+    courtOrder: false,
+    harm: 'none',
+    adviceSought: false,
+    parentsInformed: true,
+    method: 'secure-email',
+    decision: 'share',
+    reasons: 'Mum asked us to pass it on.',
+  });
+  await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const mumId = (await core.invoke('children.get', { childId: ids.millie })).carers[0].id;
+  await core.invoke('consent.withdraw', { consentId, on: londonDay(), byCarerId: mumId, reason: 'She will give it to the school herself.' });
+  await core.invoke('auth.lock');
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(preview.url);
+  await logIn(page, 'mark', PASSWORD);
+  await expect(page.getByTestId('current-user')).toContainText('Mark Manager');
+  await page.evaluate((decision) => (location.hash = `#/sharing/${decision}`), id);
+  await expect(page.getByTestId('basis-gone')).toContainText('The consent this decision relied on has gone');
+  await expect(page.getByTestId('basis-gone')).toContainText('was withdrawn on');
+  await expect(page.getByTestId('basis-gone')).toContainText('Do not send or print it now. If the information still needs to go, record a new decision.');
+  await expect(page.getByRole('button', { name: 'Print the share pack' })).toHaveCount(0);
+  await page.screenshot({ path: shot('basis-gone-1366.png') });
+
+  // The policy screen: only roles that can back up a decision are offered; the setting can name them.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing' }).click();
+  await page.getByRole('tab', { name: 'Our policy' }).click();
+  const who = page.getByRole('group', { name: 'Who may authorise a decision to share' });
+  await expect(who.getByRole('checkbox')).toHaveCount(3);
+  await expect(who.getByRole('checkbox', { name: 'Practitioner / key person' })).toHaveCount(0);
+  await who.getByRole('checkbox', { name: /SENCO/ }).check();
+  await page.getByRole('radio', { name: /For every decision to share, as in a school’s guidance/ }).check();
+  await page.getByRole('textbox', { name: 'Manager' }).fill('head teacher');
+  await page.getByRole('button', { name: 'Save the policy' }).click();
+  await expect(page.getByText('Saved. Decisions already recorded keep the policy they were made under.')).toBeVisible();
+  await page.screenshot({ path: shot('policy-1366.png'), fullPage: true });
+  expect(await core.invoke('sharing.policy')).toMatchObject({
+    authorisingRoles: ['dsl', 'manager', 'senco'],
+    authorisationForAllShares: true,
+    overrideOnlyForChildProtection: true,
+    roleNames: { manager: 'head teacher' },
+  });
 });

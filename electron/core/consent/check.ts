@@ -78,9 +78,19 @@ export function recipientsOf(row: Pick<ConsentRow, 'recipients'>): 'all-partners
   return row.recipients === 'all-partners' ? 'all-partners' : fromJson<string[]>(row.recipients, []);
 }
 
-function covers(row: ConsentRow, recipientId: string): boolean {
+/**
+ * Seed 001 2.4: "Where you have consent, be mindful that an individual might not expect information
+ * to be shared." Consent for "all partners" means the settings, schools and services the child's
+ * care is shared with; it never covers the police or children's social care, which a consent covers
+ * only when it names them. (A refusal for all partners covers them too.)
+ */
+export const NAMED_ONLY_PARTNER_KINDS: readonly string[] = ['police', 'social-care'];
+
+function covers(row: ConsentRow, recipientId: string, recipientKind: string): boolean {
   const r = recipientsOf(row);
-  return r === 'all-partners' || r.includes(recipientId);
+  // A refusal for all partners is a refusal for everyone; a consent for all partners is not consent for everyone.
+  if (r === 'all-partners') return row.decision === 'refused' || !NAMED_ONLY_PARTNER_KINDS.includes(recipientKind);
+  return r.includes(recipientId);
 }
 
 const by = (row: ConsentRow) => `${row.given_by_name} (${row.given_by_relationship})`;
@@ -99,7 +109,7 @@ const how = (row: ConsentRow) => (row.method === 'written' ? 'in writing' : 'ver
 export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
   const child = get<{ id: string }>(db, 'SELECT id FROM children WHERE id = $id', { id: q.childId });
   if (!child) throw new TwoWayError('not-found', 'That child was not found.');
-  const partner = get<{ name: string }>(db, 'SELECT name FROM partners WHERE id = $id', { id: q.recipientId });
+  const partner = get<{ name: string; kind: string }>(db, 'SELECT name, kind FROM partners WHERE id = $id', { id: q.recipientId });
   if (!partner) throw new TwoWayError('not-found', 'That recipient is not in the partners directory.');
 
   const phrase = SCOPE_PHRASES[q.scope];
@@ -113,8 +123,15 @@ export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
   if (records.length === 0) {
     return { valid: false, reason: 'never-given', message: `No consent ${phrase} had been recorded for this child by ${day}.` };
   }
-  const covering = records.filter((r) => covers(r, q.recipientId));
+  const covering = records.filter((r) => covers(r, q.recipientId, partner.kind));
   if (covering.length === 0) {
+    if (NAMED_ONLY_PARTNER_KINDS.includes(partner.kind) && records.some((r) => recipientsOf(r) === 'all-partners')) {
+      return {
+        valid: false,
+        reason: 'recipient-not-covered',
+        message: `The consent ${phrase} recorded for this child is for all partners, which does not include ${partner.name}: parents might not expect information to go to the police or children’s social care, so consent must name them.`,
+      };
+    }
     return {
       valid: false,
       reason: 'recipient-not-covered',

@@ -1,6 +1,9 @@
-import type {
-  SharingPolicy,
-  SharingRequest,
+import {
+  ELIGIBLE_AUTHORISER_ROLES,
+  LEGAL_BASIS_ROLES,
+  type Role,
+  type SharingPolicy,
+  type SharingRequest,
 } from '../../../shared/contract/sharing-policy';
 import { isConfidentialPersonal, type Route } from './route';
 
@@ -8,7 +11,7 @@ import { isConfidentialPersonal, type Route } from './route';
 // the management team." Seed 004: "All decisions to share information should be authorized
 // by either the head teacher or the SENCO."
 
-export type AuthorisationNeed = 'override' | 'policy' | 'none';
+export type AuthorisationNeed = 'override' | 'legal-basis' | 'policy-all' | 'policy' | 'none';
 
 /** Why (if at all) this request needs a second person to agree. */
 export function authorisationNeed(
@@ -17,10 +20,26 @@ export function authorisationNeed(
   route: Route,
 ): AuthorisationNeed {
   if (route.kind === 'override') return 'override';
+  // Issue 11: only the DSL or a manager may rely on a court order or statutory duty.
+  if (route.kind === 'legal' && !request.decidedBy.roles.some((r) => (LEGAL_BASIS_ROLES as readonly Role[]).includes(r))) {
+    return 'legal-basis';
+  }
+  if (policy.authorisationForAllShares === true) return 'policy-all';
   if (policy.authorisationForAllConfidential && isConfidentialPersonal(request)) {
     return 'policy';
   }
   return 'none';
+}
+
+/**
+ * The roles whose agreement counts for this need: for a legal basis the DSL or a manager;
+ * otherwise the policy's roles, but only those that can ever back up a decision (a stored
+ * policy naming a practitioner or an administrator is narrowed, never widened).
+ */
+export function eligibleRoles(policy: SharingPolicy, need: AuthorisationNeed): Role[] {
+  if (need === 'legal-basis') return [...LEGAL_BASIS_ROLES];
+  const eligible = ELIGIBLE_AUTHORISER_ROLES as readonly Role[];
+  return [...new Set(policy.authorisingRoles)].filter((r) => eligible.includes(r));
 }
 
 export type AuthoriserStatus =
@@ -30,18 +49,15 @@ export type AuthoriserStatus =
 
 /**
  * An authoriser counts only if they are a different person from the one who decided
- * (compared by userId, ignoring stray spaces) and hold one of the policy's authorising roles.
+ * (compared by userId, ignoring stray spaces) and hold one of the eligible roles.
  */
-export function checkAuthoriser(
-  request: SharingRequest,
-  policy: SharingPolicy,
-): AuthoriserStatus {
+export function checkAuthoriser(request: SharingRequest, roles: readonly Role[]): AuthoriserStatus {
   const authoriser = request.authorisedBy;
   if (authoriser === undefined || authoriser.userId.trim() === '') {
     return { valid: false, missing: true };
   }
   const samePerson = authoriser.userId.trim() === request.decidedBy.userId.trim();
-  const lacksRole = !authoriser.roles.some((role) => policy.authorisingRoles.includes(role));
+  const lacksRole = !authoriser.roles.some((role) => roles.includes(role));
   if (!samePerson && !lacksRole) return { valid: true };
   return { valid: false, missing: false, samePerson, lacksRole };
 }

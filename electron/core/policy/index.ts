@@ -36,15 +36,16 @@ export function assessSharing(
   request: SharingRequest,
   policy: SharingPolicy = DEFAULT_SHARING_POLICY,
 ): Assessment {
-  const route = findRoute(request);
-  const verdicts = judgeItems(request.items);
+  const route = findRoute(request, policy);
+  const verdicts = judgeItems(request.items, route.kind === 'consent');
   const context = buildContext(request, policy, route, verdicts);
   const findings = EVALUATORS.map((evaluate) => evaluate(context));
   const outcome = decideOutcome(findings);
-  const checks = [...findings, recordDecision(outcome)].map(({ rule, ok, message }) => ({
+  const checks = [...findings, recordDecision(outcome)].map(({ rule, ok, message, refusal }) => ({
     rule,
     ok,
     message,
+    ...(refusal === undefined ? {} : { refusal }),
   }));
   // The basis is reported only for a share, or for a share awaiting a second person's
   // agreement (so the authoriser knows what they agree to). needs-authorisation is only

@@ -1,6 +1,8 @@
-import type {
-  SharingBasis,
-  SharingRequest,
+import {
+  CHILD_PROTECTION_HARMS,
+  type SharingBasis,
+  type SharingPolicy,
+  type SharingRequest,
 } from '../../../shared/contract/sharing-policy';
 
 // The route by which a share could be lawful, worked out from the answers to seed 001's
@@ -17,8 +19,9 @@ export type Route =
   | { kind: 'consent' }
   // Sharing without consent in the public interest (significant harm): needs a second person.
   | { kind: 'override'; consent: 'refused' | 'withdrawn' | 'not-sought' }
-  // Consent refused or withdrawn and no significant harm: respect the parents' wishes.
-  | { kind: 'refused'; consent: 'refused' | 'withdrawn' }
+  // Consent refused or withdrawn and no significant harm (or, under a policy like seed 004's,
+  // no harm to a child): respect the parents' wishes.
+  | { kind: 'refused'; consent: 'refused' | 'withdrawn'; why: 'no-harm' | 'not-child-protection' }
   // Consent not sought without a good reason (or without significant harm): seek it first.
   | { kind: 'seek-consent'; problem: 'no-reason' | 'weak-reason' | 'no-harm' };
 
@@ -43,26 +46,42 @@ export function isConfidentialPersonal(request: SharingRequest): boolean {
  *  3. consent given.
  *  4. the public-interest override (safeguarding).
  */
-export function findRoute(request: SharingRequest): Route {
-  if (request.courtOrder) return { kind: 'legal', basis: 'court-order' };
-  if (request.statutoryDuty) return { kind: 'legal', basis: 'statutory-duty' };
+/**
+ * A court order or statutory duty counts only when it is named (which order or law, and its
+ * reference or date): "an order that requires you to share this information, not any order
+ * about the family". An unnamed one is no basis; the legal check asks for the name.
+ */
+export function namedLegalRequirement(request: SharingRequest): boolean {
+  return (request.courtOrder || request.statutoryDuty) && request.legalRequirement !== undefined;
+}
+
+export function findRoute(request: SharingRequest, policy?: SharingPolicy): Route {
+  if (namedLegalRequirement(request)) {
+    return { kind: 'legal', basis: request.courtOrder ? 'court-order' : 'statutory-duty' };
+  }
   if (!request.identifiable) return { kind: 'not-confidential', why: 'not-identifiable' };
   if (!request.confidential) return { kind: 'not-confidential', why: 'not-confidential' };
   if (request.consent === 'given') return { kind: 'consent' };
   if (request.consent === 'not-sought') return routeWithoutAsking(request);
-  if (request.harm === 'none') return { kind: 'refused', consent: request.consent };
+  if (request.harm === 'none') return { kind: 'refused', consent: request.consent, why: 'no-harm' };
+  // Seed 004: "Except in cases of child protection, the parent's wishes must be respected".
+  if (policy?.overrideOnlyForChildProtection === true && !CHILD_PROTECTION_HARMS.includes(request.harm)) {
+    return { kind: 'refused', consent: request.consent, why: 'not-child-protection' };
+  }
   return { kind: 'override', consent: request.consent };
 }
 
-// Seed 001 3.5: "there are good reasons not to seek consent". Only a risk to the child or
-// to an investigation is a good reason, and only where there is significant harm.
+// Seed 001 3.5: "there are good reasons not to seek consent". A risk to the child or to an
+// investigation is a good reason; so is being unable to contact the parents (golden rule 4:
+// "You may still share information without consent ... where safety may be at risk"). Each
+// counts only where there is significant harm; otherwise, seek consent first.
 function routeWithoutAsking(request: SharingRequest): Route {
   const reason = request.consentNotSoughtReason;
   if (reason === undefined) return { kind: 'seek-consent', problem: 'no-reason' };
-  if (reason !== 'would-increase-risk' && reason !== 'would-prejudice-investigation') {
-    return { kind: 'seek-consent', problem: 'weak-reason' };
+  if (reason === 'other') return { kind: 'seek-consent', problem: 'weak-reason' };
+  if (request.harm === 'none') {
+    return { kind: 'seek-consent', problem: reason === 'cannot-contact' ? 'weak-reason' : 'no-harm' };
   }
-  if (request.harm === 'none') return { kind: 'seek-consent', problem: 'no-harm' };
   return { kind: 'override', consent: 'not-sought' };
 }
 

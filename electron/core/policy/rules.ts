@@ -7,11 +7,12 @@ import type {
 import {
   authorisationNeed,
   checkAuthoriser,
+  eligibleRoles,
   type AuthorisationNeed,
   type AuthoriserStatus,
 } from './authorisation';
 import type { ItemVerdict } from './items';
-import { isConfidentialPersonal, type Route } from './route';
+import { isConfidentialPersonal, namedLegalRequirement, type Route } from './route';
 import { authoriserPhrase, harmSentence, pieces } from './wording';
 
 // One evaluator per rule. Each returns a Finding: ok, a plain-English message and, when
@@ -25,6 +26,7 @@ export interface Finding {
   ok: boolean;
   message: string;
   holdBack?: HoldBack;
+  refusal?: 'respected' | 'overridden';
 }
 
 /** Everything the rules need, worked out once. */
@@ -44,14 +46,16 @@ export function buildContext(
   route: Route,
   verdicts: readonly ItemVerdict[],
 ): Context {
+  const need = authorisationNeed(request, policy, route);
+  const roles = eligibleRoles(policy, need);
   return {
     request,
     policy,
     route,
     verdicts,
-    need: authorisationNeed(request, policy, route),
-    authoriser: checkAuthoriser(request, policy),
-    authorisers: authoriserPhrase(policy.authorisingRoles),
+    need,
+    authoriser: checkAuthoriser(request, roles),
+    authorisers: authoriserPhrase(roles, policy.roleNames),
   };
 }
 
@@ -80,17 +84,27 @@ export function legitimatePurpose({ request }: Context): Finding {
   return pass(rule, 'There is a clear and legitimate reason to share this information.');
 }
 
-// Golden rule 6: "shared only with those people who need to have it".
+// Golden rule 6: "shared only with those people who need to have it": for their part in the
+// child's care, or for a statutory safeguarding or policing function (seed 001's third
+// criterion: "the prevention, detection and prosecution of serious crime"; the LADO).
+// Requests recorded before `need` was asked answered only "a role in the child's care".
+const NEED_MESSAGES = {
+  'childs-care': "The person or organisation receiving this needs it for their part in the child's care.",
+  'safeguarding-function': 'The person or organisation receiving this needs it for their statutory safeguarding role.',
+  'policing-function': 'The person or organisation receiving this needs it for a policing role.',
+} as const;
+
 export function roleInCare({ request }: Context): Finding {
   const rule = 'role-in-care';
-  if (!request.recipient.hasRoleInChildsCare) {
+  const need = request.recipient.need ?? (request.recipient.hasRoleInChildsCare ? 'childs-care' : 'none');
+  if (need === 'none') {
     return fail(
       rule,
       'do-not-share',
-      "The person or organisation receiving this has no role in the child's care. Share only with people who need to have the information.",
+      'The person or organisation receiving this does not need it for their role. Share only with people who need to have the information.',
     );
   }
-  return pass(rule, "The person or organisation receiving this has a role in the child's care.");
+  return pass(rule, NEED_MESSAGES[need]);
 }
 
 // "Does the information enable the person to be identified? Is the information confidential?"
@@ -116,8 +130,21 @@ export function identifiableConfidential({ request }: Context): Finding {
 }
 
 // "Is there a statutory duty or court order requiring us to share the information?"
-export function statutoryDutyOrCourtOrder({ request, route }: Context): Finding {
+export function statutoryDutyOrCourtOrder({ request, route, need }: Context): Finding {
   const rule = 'statutory-duty-or-court-order';
+  if ((request.courtOrder || request.statutoryDuty) && !namedLegalRequirement(request)) {
+    return fail(
+      rule,
+      'needs-more-information',
+      'Name the court order or the law that requires this share, with its reference or date. An order about the family that does not require you to share this information does not count: if there is none, answer No.',
+    );
+  }
+  if (route.kind === 'legal' && need === 'legal-basis') {
+    return pass(
+      rule,
+      `${route.basis === 'court-order' ? 'A court order' : 'The law'} requires this information to be shared. Only the DSL or a manager may rely on it, so one of them must agree.`,
+    );
+  }
   if (route.kind === 'legal' && route.basis === 'court-order') {
     const also = request.statutoryDuty
       ? ' There is also a legal duty; the court order is recorded as the reason.'
@@ -139,39 +166,76 @@ export function statutoryDutyOrCourtOrder({ request, route }: Context): Finding 
 // Golden rule 4: "Share with consent where appropriate and, where possible, respect the
 // wishes of those who do not consent". Seed 004: "Except in cases of child protection, the
 // parent's wishes must be respected if they do not give consent."
-export function consent({ request, route, authorisers }: Context): Finding {
+export function consent(context: Context): Finding {
+  const { request, route, authorisers } = context;
   const rule = 'consent';
   switch (route.kind) {
     case 'not-confidential':
       return pass(rule, 'Consent is not needed, because the information is not confidential.');
     case 'legal':
-      return pass(
-        rule,
-        'Consent is not needed, because the law or a court order requires the share. Tell the parents unless it is unsafe or inappropriate.',
-      );
+      return {
+        ...pass(
+          rule,
+          'Consent is not needed, because the law or a court order requires the share. Tell the parents unless it is unsafe or inappropriate.',
+        ),
+        ...(request.consent === 'refused' || request.consent === 'withdrawn' ? { refusal: 'overridden' as const } : {}),
+      };
     case 'consent':
-      return pass(rule, 'The parents have given consent. Share only what they agreed to and what is needed.');
+      return consentGiven(context);
     case 'override':
-      return pass(rule, overrideConsentMessage(request, authorisers));
+      return {
+        ...pass(rule, overrideConsentMessage(request, authorisers)),
+        ...(request.consent === 'not-sought' ? {} : { refusal: 'overridden' as const }),
+      };
     case 'refused':
-      return fail(
-        rule,
-        'do-not-share',
-        `Consent was ${route.consent}. Except where a child is at risk of significant harm, you must respect the parents' wishes and not share.`,
-      );
+      return {
+        ...fail(
+          rule,
+          'do-not-share',
+          route.why === 'not-child-protection'
+            ? `Consent was ${route.consent}. Your setting's policy says that, except in cases of child protection, the parents' wishes must be respected: do not share.`
+            : `Consent was ${route.consent}. Except where a child is at risk of significant harm, you must respect the parents' wishes and not share.`,
+        ),
+        refusal: 'respected' as const,
+      };
     case 'seek-consent':
       return fail(rule, 'needs-more-information', seekConsentMessage(request, route.problem));
   }
 }
 
+// Seed 001 3.4: written consent in its own scope for additional needs and development
+// summaries. Items without it are held back; if nothing needed is left, ask for consent.
+function consentGiven({ verdicts }: Context): Finding {
+  const rule = 'consent';
+  const needed = verdicts.filter((v) => v.shareable || v.why !== 'not-necessary');
+  const missing = needed.filter((v) => !v.shareable && v.why === 'own-consent');
+  const what = [...new Set(missing.map((v) => v.item.ownConsent?.needs ?? "the parents' written consent"))].join(' and ');
+  if (needed.length > 0 && missing.length === needed.length) {
+    return fail(
+      rule,
+      'needs-more-information',
+      `The information chosen needs ${what}, and the consent register does not show it. Ask the parents for it in writing and record it in the register first.`,
+    );
+  }
+  if (missing.length > 0) {
+    return pass(
+      rule,
+      `The parents have given consent. ${pieces(missing.length)} ${missing.length === 1 ? 'needs' : 'need'} ${what}, which the register does not show, and will be held back.`,
+    );
+  }
+  return pass(rule, 'The parents have given consent. Share only what they agreed to and what is needed.');
+}
+
 function overrideConsentMessage(request: SharingRequest, authorisers: string): string {
   const onlyIf = `You may only share if a child is at risk of significant harm, and ${authorisers} must agree.`;
   if (request.consent === 'not-sought') {
-    const why =
-      request.consentNotSoughtReason === 'would-prejudice-investigation'
-        ? 'asking could harm an investigation'
-        : 'asking would put a child at more risk';
-    return `Consent was not asked for, because ${why}. ${onlyIf}`;
+    const WHY = {
+      'would-prejudice-investigation': 'asking could harm an investigation',
+      'would-increase-risk': 'asking would put a child at more risk',
+      'cannot-contact': 'the parents could not be contacted',
+      other: 'of another reason',
+    } as const;
+    return `Consent was not asked for, because ${WHY[request.consentNotSoughtReason ?? 'would-increase-risk']}. ${onlyIf}`;
   }
   return `Consent was ${request.consent}. ${onlyIf}`;
 }
@@ -198,6 +262,13 @@ export function publicInterest({ request, route }: Context): Finding {
   if (route.kind === 'legal' || route.kind === 'not-confidential' || route.kind === 'consent') {
     return pass(rule, 'Not needed: there is another reason that allows this share.');
   }
+  if (route.kind === 'refused' && route.why === 'not-child-protection' && request.harm !== 'none') {
+    return fail(
+      rule,
+      'do-not-share',
+      `${harmSentence(request.harm)} Your setting's policy overrides a refusal only to protect a child.`,
+    );
+  }
   if (request.harm !== 'none') {
     return pass(
       rule,
@@ -222,10 +293,13 @@ export function secondPersonAuthorisation({ need, authoriser, authorisers }: Con
       `A second person's agreement is not needed for this decision. If you are in any doubt, ask ${authorisers} for advice.`,
     );
   }
-  const why =
-    need === 'override'
-      ? 'Sharing without consent must never be decided by one person alone.'
-      : `Your setting's policy says every decision to share confidential information must be agreed by ${authorisers}.`;
+  const WHY: Record<Exclude<typeof need, 'none'>, string> = {
+    override: 'Sharing without consent must never be decided by one person alone.',
+    'legal-basis': 'Only the DSL or a manager may rely on a court order or a legal duty.',
+    'policy-all': `Your setting's policy says every decision to share information must be agreed by ${authorisers}.`,
+    policy: `Your setting's policy says every decision to share confidential information must be agreed by ${authorisers}.`,
+  };
+  const why = WHY[need];
   if (authoriser.valid) {
     return pass(rule, `${why} A second person (${authorisers}) has agreed.`);
   }
@@ -306,6 +380,8 @@ export function secureMethod({ request }: Context): Finding {
   const rule = 'secure-method';
   const sensitive = request.identifiable || request.confidential;
   switch (request.method) {
+    case undefined:
+      return fail(rule, 'needs-more-information', 'Say how it will be shared.');
     case 'plain-email':
       return sensitive
         ? fail(

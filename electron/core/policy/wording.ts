@@ -1,4 +1,4 @@
-import type { Harm, Role } from '../../../shared/contract/sharing-policy';
+import type { Harm, Role, SharingPolicy } from '../../../shared/contract/sharing-policy';
 
 // Plain-English wording shared by the rule messages. Messages speak to a nursery
 // practitioner in UK English and never repeat free text from the request (a purpose or a
@@ -10,15 +10,18 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   dsl: 'the DSL',
   manager: 'a manager',
   admin: 'an administrator',
+  senco: 'the SENCO',
 };
 
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
+/** The role in words, as the setting names it ("the head teacher" for a school's manager). */
+export function roleLabel(role: Role, names?: SharingPolicy['roleNames']): string {
+  const own = (names as Partial<Record<Role, string>> | undefined)?.[role]?.trim();
+  return own ? `the ${own}` : ROLE_LABELS[role];
 }
 
 /** "the DSL or a manager" - the people who may authorise, in the policy's order. */
-export function authoriserPhrase(roles: readonly Role[]): string {
-  const labels = [...new Set(roles)].map(roleLabel);
+export function authoriserPhrase(roles: readonly Role[], names?: SharingPolicy['roleNames']): string {
+  const labels = [...new Set(roles)].map((r) => roleLabel(r, names));
   if (labels.length === 0) return 'a second person named in your policy';
   if (labels.length === 1) return labels[0];
   return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
@@ -31,6 +34,9 @@ const HARM_SENTENCES: Readonly<Record<Exclude<Harm, 'none'>, string>> = {
     'There is reasonable cause to believe that a child may be suffering, or is at risk of suffering, significant harm.',
   'prevent-significant-harm-or-crime':
     'Sharing is needed to prevent significant harm to a child or adult, or to prevent, detect or prosecute serious crime.',
+  'prevent-significant-harm-to-child': 'Sharing is needed to prevent significant harm to a child.',
+  'prevent-harm-to-adult-or-crime':
+    'Sharing is needed to prevent significant harm to an adult, or to prevent, detect or prosecute serious crime.',
 };
 
 export function harmSentence(harm: Exclude<Harm, 'none'>): string {

@@ -3,7 +3,10 @@ import type { Role } from '../../../shared/contract/define';
 import { TwoWayError, type FieldIssue } from '../../../shared/contract/errors';
 import type { PartnerKind } from '../../../shared/contract/partners';
 import { suggestedConsentStatus, type ConsentAnswer, type SettingSharingPolicy, type SharingDraft } from '../../../shared/contract/sharing';
-import type { RecipientKind, SharingRequest } from '../../../shared/contract/sharing-policy';
+import type { ConsentScope } from '../../../shared/contract/consent';
+import type { RecipientKind, SharingItem, SharingRequest } from '../../../shared/contract/sharing-policy';
+import { get } from '../db/sql';
+import type { Db } from '../db/connection';
 import { londonDay } from '../../../shared/domain/dates';
 import { findUserById, findUserByUsername } from '../auth/users-repo';
 import { readChildFile } from '../children/repo';
@@ -67,6 +70,29 @@ export function currentPerson(ctx: CallContext): Person {
   return { userId: user.id, name: user.fullName, roles: user.roles };
 }
 
+/**
+ * Seed 001 3.4: "written consent to share information about any additional needs ... or to pass on
+ * child development summaries to the next provider / school". The scope each kind needs is fixed
+ * here, never chosen in the form; other kinds rely on the consent chosen for the share as a whole.
+ */
+export const OWN_CONSENT: Partial<Record<string, { scope: ConsentScope; needs: string }>> = {
+  'additional-needs': { scope: 'additional-needs', needs: 'written consent to share information about additional needs' },
+  'development-summary': { scope: 'transition', needs: 'written consent to pass on the development summary' },
+};
+
+/** Is there written consent in the register for this scope and recipient today? */
+export function writtenConsentFor(db: Db, q: { childId: string; scope: ConsentScope; recipientId: string; on: string }): boolean {
+  const answer = checkConsent(db, q);
+  if (!answer.valid || !answer.consentId) return false;
+  return get<{ method: string }>(db, 'SELECT method FROM consents WHERE id = $id', { id: answer.consentId })?.method === 'written';
+}
+
+function ownConsentOf(db: Db, kind: string, q: { childId: string; recipientId: string; on: string }): SharingItem['ownConsent'] {
+  const rule = OWN_CONSENT[kind];
+  if (!rule) return undefined;
+  return { covered: writtenConsentFor(db, { ...q, scope: rule.scope }), needs: rule.needs };
+}
+
 export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
   const db = ctx.db();
   const today = londonDay(ctx.now());
@@ -107,13 +133,15 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
   if (draft.adviceSought) {
     for (const field of ['adviceFrom', 'adviceNote'] as const) {
       if (namesChild(draft[field], words)) {
-        problems.push({ path: [field], message: 'Record the advice without naming the child (golden rule 3: without disclosing the identity of the person).' });
+        problems.push({ path: [field], message: 'Record the advice without naming the child (information sharing advice, golden rule 3: “without disclosing the identity of the person”).' });
       }
     }
   }
 
   const decider = currentPerson(ctx);
   const policy = readSharingPolicy(db);
+  const legalNamed = (draft.courtOrder || draft.statutoryDuty) && !!draft.legalWhat?.trim() && !!draft.legalReference?.trim();
+  const own = { childId: draft.childId, recipientId: draft.partnerId, on: today };
   const request: SharingRequest = {
     purpose: draft.purpose,
     legitimatePurpose: draft.legitimatePurpose,
@@ -123,12 +151,22 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
     ...(consentStatus === 'not-sought' && draft.consentNotSoughtReason ? { consentNotSoughtReason: draft.consentNotSoughtReason } : {}),
     statutoryDuty: draft.statutoryDuty,
     courtOrder: draft.courtOrder,
+    ...(legalNamed ? { legalRequirement: { what: draft.legalWhat!.trim(), reference: draft.legalReference!.trim() } } : {}),
     harm: draft.harm,
-    items: items.map((i) => ({ id: i.ref, kind: i.kind, label: i.label, necessary: i.necessary, ...(i.thirdParty ? { thirdParty: i.thirdParty } : {}) })),
-    recipient: { name: partner.name, kind: RECIPIENT_KIND_OF[partner.kind], hasRoleInChildsCare: draft.hasRoleInChildsCare },
+    items: items.map((i) => {
+      const ownConsent = ownConsentOf(db, i.kind, own);
+      return { id: i.ref, kind: i.kind, label: i.label, necessary: i.necessary, ...(i.thirdParty ? { thirdParty: i.thirdParty } : {}), ...(ownConsent ? { ownConsent } : {}) };
+    }),
+    recipient: {
+      name: partner.name,
+      kind: RECIPIENT_KIND_OF[partner.kind],
+      // Kept with its old meaning (a role in the child's care) beside the new answer.
+      hasRoleInChildsCare: draft.recipientNeed === 'childs-care',
+      need: draft.recipientNeed,
+    },
     parentsInformed: draft.parentsInformed,
     ...(!draft.parentsInformed && draft.parentsNotInformedReason?.trim() ? { parentsNotInformedReason: draft.parentsNotInformedReason.trim() } : {}),
-    method: draft.method,
+    ...(draft.method ? { method: draft.method } : {}),
     decidedBy: { userId: decider.userId, roles: decider.roles },
   };
   return { file, partner, items, consent, request, decider, policy, proposalOnly: isProposerOnly(decider.roles), problems, today };
@@ -153,6 +191,12 @@ export async function verifySecondPerson(ctx: CallContext, credentials: { userna
   }
   const user = findUserByUsername(ctx.db(), credentials.username);
   if (!user || !user.active) throw wrong();
+  // Issue 11.3: a password someone else set (the first one, or one reset by a manager) is known to
+  // them, so it is no proof that this person agreed. Only a password they chose themselves counts.
+  if (user.mustChangePassword) {
+    const message = `${user.fullName} is still using the first password they were given, which someone else chose, so it cannot confirm their agreement. They log in once and choose their own password, then confirm.`;
+    throw new TwoWayError('forbidden', message, { issues: [{ path: ['authoriser', 'username'], message }] });
+  }
   // The audit entry names them too: they are not the session user, and filtering by them must find this.
   ctx.confirmedBy = user.id;
   return { userId: user.id, name: user.fullName, roles: user.roles };

@@ -10,7 +10,9 @@ import { findPartner, listPartners } from '../partners/repo';
 import { readSettings } from '../settings/repo';
 import { readProfile } from '../setting/repo';
 import { childItems } from './items';
-import { buildDraft, currentPerson, verifySecondPerson, type Person } from './draft';
+import { checkConsent } from '../consent/check';
+import type { Db } from '../db/connection';
+import { buildDraft, currentPerson, OWN_CONSENT, verifySecondPerson, writtenConsentFor, type Person } from './draft';
 import { authorisersOf, enginePolicy, mayAuthorise, readSharingPolicy, writeSharingPolicy } from './policy';
 import { insertAddendum, insertAuthorisation, insertDecision, listDecisions, requireDecisionRow, toDecision } from './repo';
 
@@ -29,23 +31,66 @@ function refusedChecks(assessment: ReturnType<typeof assessSharing>): string {
     .join(' ');
 }
 
-/** Readers who are only practitioners see the decisions they recorded themselves. */
-function assertMayRead(ctx: CallContext, decidedBy: string): void {
+/**
+ * Readers who are only practitioners see the decisions they recorded themselves; a SENCO who may
+ * authorise sees the decisions waiting for a second person.
+ */
+function assertMayRead(ctx: CallContext, row: { decided_by: string; status: string }, policy: ReturnType<typeof readSharingPolicy>): void {
   const roles = ctx.user.roles;
   const reader = roles.includes('dsl') || roles.includes('manager') || roles.includes('admin');
-  if (!reader && decidedBy !== ctx.user.userId) throw new TwoWayError('forbidden', 'Only the DSL, a manager or the person who recorded it may open this decision.');
+  const authoriser = row.status === 'awaiting-authorisation' && mayAuthorise(policy, roles);
+  if (!reader && !authoriser && row.decided_by !== ctx.user.userId) {
+    throw new TwoWayError('forbidden', 'Only the DSL, a manager or the person who recorded it may open this decision.');
+  }
+}
+
+/** What to do, said once for a decision still waiting and once for one already approved. */
+const BASIS_GONE_WHAT_TO_DO: Record<string, string> = {
+  'awaiting-authorisation': 'Nothing has been shared. If the information still needs to go, record a new decision.',
+  shared: 'Do not send or print it now. If the information still needs to go, record a new decision.',
+};
+
+/**
+ * Issue 9.2: a decision that relied on the parents' consent is checked against the register again
+ * when it is authorised and when its pack is printed. If the consent (or an item's own written
+ * consent) is no longer in force, the basis has gone: the answer says why; null while it stands.
+ */
+function consentGoneSince(
+  db: Db,
+  row: { child_id: string; partner_id: string; basis: string | null; consent_json: string | null; items_json: string; status: string },
+  today: string,
+): string | null {
+  const whatToDo = BASIS_GONE_WHAT_TO_DO[row.status] ?? BASIS_GONE_WHAT_TO_DO.shared;
+  if (row.basis !== 'consent') return null;
+  const relied = JSON.parse(row.consent_json ?? 'null') as { scope: Parameters<typeof checkConsent>[1]['scope'] } | null;
+  const q = { childId: row.child_id, recipientId: row.partner_id, on: today };
+  if (relied) {
+    const now = checkConsent(db, { ...q, scope: relied.scope });
+    if (!now.valid) return `The parents’ consent this decision relied on is no longer in force: ${now.message} ${whatToDo}`;
+  }
+  const items = JSON.parse(row.items_json) as { kind: string; necessary: boolean }[];
+  for (const item of items) {
+    const rule = OWN_CONSENT[item.kind];
+    if (rule && item.necessary && !writtenConsentFor(db, { ...q, scope: rule.scope })) {
+      return `The parents’ ${rule.needs} is no longer in the consent register. ${whatToDo}`;
+    }
+  }
+  return null;
 }
 
 function readDecision(ctx: CallContext, id: string): Decision {
   const db = ctx.db();
   const row = requireDecisionRow(db, id);
-  assertMayRead(ctx, row.decided_by);
   const policy = readSharingPolicy(db);
+  assertMayRead(ctx, row, policy);
   const me = currentPerson(ctx);
   ctx.touch(`child:${row.child_id}`, `sharing:${row.id}`);
+  const open = row.status === 'awaiting-authorisation' || row.status === 'shared';
+  const basisGone = open ? consentGoneSince(db, row, londonDay(ctx.now())) : null;
   return toDecision(db, row, {
     authorisers: authorisersOf(policy),
-    canAuthorise: row.status === 'awaiting-authorisation' && mayAuthorise(policy, me.roles) && me.userId !== row.decided_by,
+    canAuthorise: row.status === 'awaiting-authorisation' && basisGone === null && mayAuthorise(policy, me.roles) && me.userId !== row.decided_by,
+    basisGone,
   });
 }
 
@@ -58,9 +103,9 @@ const HANDLING: Record<SharingMethod, string> = {
   'plain-email': 'Sent by ordinary email, because it does not identify anyone and is not confidential.',
 };
 
-function handlingFor(method: SharingMethod, purpose: string): string[] {
+function handlingFor(method: SharingMethod | null, purpose: string): string[] {
   return [
-    HANDLING[method],
+    ...(method ? [HANDLING[method]] : []),
     `Use this information only for the purpose stated on this sheet: ${purpose}`,
     'Share it only with people who need it for that purpose. Do not pass it on to anyone else without asking us first.',
     'Keep it secure while you need it, and destroy it securely (shred it, or delete it) when you no longer do.',
@@ -108,7 +153,9 @@ export const sharingHandlers: HandlersFor<typeof sharingChannels> = {
     const built = buildDraft(ctx, input);
     if (built.problems.length) throw new TwoWayError('invalid-input', 'Some answers need correcting before the decision can be recorded.', { issues: built.problems });
     const { policy, decider, request } = built;
-    if (built.proposalOnly && !policy.practitionersMayPropose) {
+    // Golden rule 7: "Keep a record of your decision ... whether it is to share information or not":
+    // anyone who may start the questions may record a decision not to share.
+    if (input.decision === 'share' && built.proposalOnly && !policy.practitionersMayPropose) {
       throw new TwoWayError('forbidden', 'Your setting’s policy does not let practitioners record sharing decisions. Ask the DSL or a manager.');
     }
     const engine = enginePolicy(policy);
@@ -141,7 +188,7 @@ export const sharingHandlers: HandlersFor<typeof sharingChannels> = {
       basis: assessment.basis ?? null,
       needsAuthorisation,
       proposal: built.proposalOnly && input.decision === 'share',
-      method: input.method,
+      method: input.decision === 'share' ? (input.method ?? null) : null,
       consent: built.consent,
       adviceFrom: input.adviceSought ? blankToNull(input.adviceFrom) : null,
       adviceNote: input.adviceSought ? blankToNull(input.adviceNote) : null,
@@ -192,6 +239,7 @@ export const sharingHandlers: HandlersFor<typeof sharingChannels> = {
   'sharing.pack': (input, ctx) => {
     const decision = readDecision(ctx, input.sharingId);
     if (decision.status !== 'shared') throw new TwoWayError('conflict', 'There is a share pack only for a decision to share that has been approved.');
+    if (decision.basisGone) throw new TwoWayError('conflict', `The share pack cannot be printed. ${decision.basisGone}`);
     const db = ctx.db();
     const profile = readProfile(db, ctx.state.vault.settingName() ?? '');
     const partner = findPartner(db, decision.partnerId);
@@ -247,6 +295,10 @@ function authorise(
   if (!mayAuthorise(policy, person.roles)) {
     const message = `${person.name} cannot authorise this: your setting’s policy says it must be ${authorisersOf(policy)}.`;
     throw new TwoWayError('forbidden', message, { issues: [{ path: ['authoriser', 'username'], message }] });
+  }
+  if (agreed) {
+    const gone = consentGoneSince(db, row, londonDay(ctx.now()));
+    if (gone) throw new TwoWayError('conflict', `This cannot be authorised. ${gone}`);
   }
   const request = JSON.parse(row.request_json) as Parameters<typeof assessSharing>[0];
   const assessment = assessSharing({ ...request, authorisedBy: { userId: person.userId, roles: person.roles } }, enginePolicy(policy));

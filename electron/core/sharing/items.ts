@@ -176,12 +176,37 @@ export type ResolvedItem = ChildRecordItem & Pick<ItemChoice, 'necessary' | 'thi
  * The chosen references, resolved against this child's records (anything else is refused with the
  * field it came from). A note written for this share is its own item, with its text as the content.
  */
+const NOTE_LABELS = {
+  general: 'A note written for this share',
+  'additional-needs': 'A note about the child’s additional needs',
+  'development-summary': 'A development summary for the next provider or school',
+} as const;
+
+function noteItem(choice: ItemChoice): ChildRecordItem {
+  const topic = choice.topic ?? 'general';
+  const kind: ItemKind = topic === 'general' ? 'note' : topic;
+  const agency = choice.source === 'agency' ? (choice.thirdParty?.agency.trim() ?? null) : null;
+  // The reference stays `note:n` (what the form sent); the kind says what it is about.
+  return { ...item(kind, choice.ref.slice('note:'.length), NOTE_LABELS[topic], (choice.text ?? '').trim(), null, agency || null), ref: choice.ref };
+}
+
+/**
+ * Seed 001 1.3: a record known to have come from another agency (a partner's diary entry, one
+ * typed in from their book, a note said to be from an agency) is third-party information whatever
+ * the form sent: it goes nowhere without that agency's agreement.
+ */
+function thirdPartyOf(base: ChildRecordItem, choice: ItemChoice): ItemChoice['thirdParty'] {
+  if (choice.ref.startsWith('note:') && choice.source === 'us') return undefined;
+  if (choice.thirdParty) return choice.thirdParty;
+  return base.suggestedAgency ? { agency: base.suggestedAgency, agencyConsent: false } : undefined;
+}
+
 export function resolveItems(available: ChildRecordItem[], choices: readonly ItemChoice[]): ResolvedItem[] {
   const byRef = new Map(available.map((i) => [i.ref, i]));
   return choices.map((choice, index) => {
-    const base =
-      choice.ref.startsWith('note:') ? item('note', choice.ref.slice('note:'.length), 'A note written for this share', (choice.text ?? '').trim()) : byRef.get(choice.ref);
+    const base = choice.ref.startsWith('note:') ? noteItem(choice) : byRef.get(choice.ref);
     if (!base) throw fieldError(`items.${index}.ref`, 'That is not one of this child’s records (it may have been removed). Choose it again.');
-    return { ...base, necessary: choice.necessary, thirdParty: choice.thirdParty };
+    const thirdParty = thirdPartyOf(base, choice);
+    return { ...base, necessary: choice.necessary, ...(thirdParty ? { thirdParty } : {}) };
   });
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/contract/define';
 import { DEFAULT_SETTING_SHARING_POLICY, settingSharingPolicySchema, type SettingSharingPolicy } from '../../../shared/contract/sharing';
-import type { SharingPolicy } from '../../../shared/contract/sharing-policy';
+import { ELIGIBLE_AUTHORISER_ROLES, type SharingPolicy } from '../../../shared/contract/sharing-policy';
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../settings/repo';
 import { authoriserPhrase } from '../policy/wording';
@@ -11,9 +11,18 @@ import { authoriserPhrase } from '../policy/wording';
 
 const KEY = 'sharingPolicy';
 
+const eligible = (roles: readonly Role[]) => roles.filter((r) => (ELIGIBLE_AUTHORISER_ROLES as readonly Role[]).includes(r));
+
+/**
+ * The policy in force. A policy saved before authorisers were limited to the DSL, managers and the
+ * SENCO (issue 9.3) is narrowed to those roles; if none is left, the default (DSL or manager) applies.
+ */
 export function readSharingPolicy(db: Db): SettingSharingPolicy {
   const parsed = settingSharingPolicySchema.safeParse(readSetting(db, KEY));
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTING_SHARING_POLICY, authorisingRoles: [...DEFAULT_SETTING_SHARING_POLICY.authorisingRoles] };
+  const fallback = { ...DEFAULT_SETTING_SHARING_POLICY, authorisingRoles: [...DEFAULT_SETTING_SHARING_POLICY.authorisingRoles] };
+  if (!parsed.success) return fallback;
+  const roles = eligible(parsed.data.authorisingRoles);
+  return { ...parsed.data, authorisingRoles: roles.length ? roles : fallback.authorisingRoles };
 }
 
 export function writeSharingPolicy(db: Db, policy: SettingSharingPolicy): void {
@@ -22,16 +31,17 @@ export function writeSharingPolicy(db: Db, policy: SettingSharingPolicy): void {
 
 /** The part the engine reads. */
 export function enginePolicy(policy: SettingSharingPolicy): SharingPolicy {
-  return { authorisingRoles: policy.authorisingRoles, authorisationForAllConfidential: policy.authorisationForAllConfidential };
+  const { practitionersMayPropose: _notForTheEngine, ...engine } = policy;
+  return engine;
 }
 
-/** "the DSL or a manager". */
+/** "the DSL or a manager" (in the setting's own names: "the head teacher or the SENCO"). */
 export function authorisersOf(policy: SettingSharingPolicy): string {
-  return authoriserPhrase(policy.authorisingRoles);
+  return authoriserPhrase(policy.authorisingRoles, policy.roleNames);
 }
 
 export function mayAuthorise(policy: SettingSharingPolicy, roles: readonly Role[]): boolean {
-  return roles.some((r) => policy.authorisingRoles.includes(r));
+  return eligible(roles).some((r) => policy.authorisingRoles.includes(r));
 }
 
 /** Someone who records a share only as a proposal: a practitioner who is neither the DSL nor a manager. */

@@ -41,7 +41,8 @@ export interface NewDecision {
   basis: SharingBasis | null;
   needsAuthorisation: boolean;
   proposal: boolean;
-  method: SharingMethod;
+  /** Null for a decision not to share (not asked how it would be shared). */
+  method: SharingMethod | null;
   consent: ConsentAnswer | null;
   adviceFrom: string | null;
   adviceNote: string | null;
@@ -78,7 +79,8 @@ export function insertDecision(db: Db, d: NewDecision): string {
       basis: d.basis,
       needsAuthorisation: d.needsAuthorisation ? 1 : 0,
       proposal: d.proposal ? 1 : 0,
-      method: d.method,
+      // The column is NOT NULL (migration 004): '' stands for "not asked" (a decision not to share).
+      method: d.method ?? '',
       consentScope: d.consent?.scope ?? null,
       // Only a consent actually relied on is linked; the register's full answer is kept as JSON.
       consentId: d.consent?.valid ? d.consent.consentId : null,
@@ -166,7 +168,7 @@ interface DecisionRow {
   basis: SharingBasis | null;
   needs_authorisation: number;
   proposal: number;
-  method: SharingMethod;
+  method: SharingMethod | '';
   consent_json: string | null;
   advice_from: string | null;
   advice_note: string | null;
@@ -232,7 +234,7 @@ function toSummary(r: DecisionRow): DecisionSummary {
     status: r.status,
     outcomeAtRecord: r.outcome,
     basis: r.basis,
-    method: r.method,
+    method: r.method === '' ? null : r.method,
     decidedAt: r.decided_at,
     decidedByName: r.decided_by_name,
     proposal: bool(r.proposal),
@@ -253,10 +255,13 @@ const NOT_SHARED_BECAUSE: Record<Exclude<SharingStatus, 'shared'>, string> = {
 
 function frozenItems(r: DecisionRow, assessment: Assessment): FrozenItem[] {
   const withheld = new Map(assessment.itemsWithheld.map((w) => [w.id, w.reason]));
+  // The items as the engine saw them (with any consent of their own), to tell why each was held back.
+  const requested = new Map(fromJson<SharingRequest>(r.request_json, null as never).items.map((i) => [i.id, i]));
   return fromJson<ResolvedItem[]>(r.items_json, []).map((i) => {
     const shared = r.status === 'shared' && !withheld.has(i.ref);
     // Held back for itself (not needed, or another agency has not agreed): the engine's reason; otherwise the decision's.
-    const heldForItself = !judgeItem({ id: i.ref, kind: i.kind, necessary: i.necessary, ...(i.thirdParty ? { thirdParty: i.thirdParty } : {}) }).shareable;
+    const asked = requested.get(i.ref) ?? { id: i.ref, kind: i.kind, necessary: i.necessary, ...(i.thirdParty ? { thirdParty: i.thirdParty } : {}) };
+    const heldForItself = !judgeItem(asked, r.basis === 'consent').shareable;
     const reason = heldForItself || r.status === 'shared' ? (withheld.get(i.ref) ?? null) : NOT_SHARED_BECAUSE[r.status as Exclude<SharingStatus, 'shared'>];
     return {
       ref: i.ref,
@@ -276,6 +281,7 @@ function frozenItems(r: DecisionRow, assessment: Assessment): FrozenItem[] {
 export interface DecisionExtras {
   authorisers: string;
   canAuthorise: boolean;
+  basisGone: string | null;
 }
 
 export function findDecisionRow(db: Db, id: string): DecisionRow | undefined {
@@ -323,6 +329,7 @@ export function toDecision(db: Db, r: DecisionRow, extras: DecisionExtras): Deci
     policy: settingSharingPolicySchema.parse(fromJson<unknown>(r.policy_json, null)),
     authorisers: extras.authorisers,
     canAuthorise: extras.canAuthorise,
+    basisGone: extras.basisGone,
   };
 }
 

@@ -30,6 +30,7 @@ import {
   CONSENT_STATUS_LABELS,
   HARM_LABELS,
   ITEM_KIND_ONE,
+  RECIPIENT_NEED_LABELS,
   SHARING_METHOD_LABELS,
   type Decision,
   type SharePack as Pack,
@@ -101,7 +102,7 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
           <Button icon={<ArrowLeftRegular />} onClick={() => navigate(can(session, 'sharing.list') ? '/sharing' : '/sharing/pending')}>
             {can(session, 'sharing.list') ? 'The register' : 'Awaiting authorisation'}
           </Button>
-          {d.status === 'shared' && !pack && (
+          {d.status === 'shared' && !pack && !d.basisGone && (
             <Button appearance="primary" icon={<PrintRegular />} onClick={() => void printPack()}>
               Print the share pack
             </Button>
@@ -120,6 +121,14 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
       <div>
         <StatusBadge status={d.status} />
       </div>
+      {d.basisGone && (
+        <MessageBar intent="error" layout="multiline" data-testid="basis-gone">
+          <MessageBarBody>
+            <MessageBarTitle>The consent this decision relied on has gone</MessageBarTitle>
+            {d.basisGone}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar error={packError} />
       {pack && (
         <Text role="status">
@@ -128,7 +137,7 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
       )}
       <div className={s.layout}>
         <div className={s.main}>
-          {d.status === 'awaiting-authorisation' && can(session, 'sharing.authorise') && <AuthorisePanel decision={d} />}
+          {d.status === 'awaiting-authorisation' && can(session, 'sharing.authorise') && !d.basisGone && <AuthorisePanel decision={d} />}
           <Facts d={d} />
           <section className={s.section} aria-label="Reasons">
             <Title3 as="h2" className={s.heading}>
@@ -168,7 +177,7 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
           <Title3 as="h2" className={s.heading}>
             {d.authorisation ? 'Checklist when authorised' : 'Checklist when recorded'}
           </Title3>
-          <Checklist assessment={d.assessment} />
+          <Checklist assessment={withRefusal(d)} />
         </section>
       </div>
       {adding && <AddendumDialog id={d.id} onClose={() => setAdding(false)} />}
@@ -181,6 +190,17 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
   );
 }
 
+/**
+ * Decisions recorded before checks said so: a refusal is still never shown as a tick (issue 11.13),
+ * worked out from the request as it was recorded.
+ */
+function withRefusal(d: Decision): Decision['assessment'] {
+  const refused = d.request.consent === 'refused' || d.request.consent === 'withdrawn';
+  if (!refused) return d.assessment;
+  const checks = d.assessment.checks.map((c) => (c.rule === 'consent' && !c.refusal ? { ...c, refusal: c.ok ? ('overridden' as const) : ('respected' as const) } : c));
+  return { ...d.assessment, checks };
+}
+
 function Facts({ d }: { d: Decision }) {
   const s = useStyles();
   const r = d.request;
@@ -190,7 +210,11 @@ function Facts({ d }: { d: Decision }) {
     ['Purpose', d.purpose],
     ['Decision', d.decision === 'share' ? 'Share' : 'Do not share'],
     ['Basis', d.basis ? BASIS_LABELS[d.basis] : '—'],
-    ['How', SHARING_METHOD_LABELS[d.method]],
+    ...(d.method ? ([['How', SHARING_METHOD_LABELS[d.method]]] as [string, string][]) : []),
+    ['Do they need it?', r.recipient.need ? RECIPIENT_NEED_LABELS[r.recipient.need] : r.recipient.hasRoleInChildsCare ? 'Yes, they have a role in the child’s care' : 'No role in the child’s care'],
+    ...(r.legalRequirement
+      ? ([[r.courtOrder ? 'Court order' : 'Legal duty', `${r.legalRequirement.what} (${r.legalRequirement.reference})`]] as [string, string][])
+      : []),
     [
       'Consent',
       `${CONSENT_STATUS_LABELS[r.consent]}${d.consent ? `. The consent register said on ${formatDay(d.consent.on)}: ${d.consent.message}` : ''}`,
@@ -251,7 +275,9 @@ function ItemsTable({ d }: { d: Decision }) {
                 {i.thirdParty && (
                   <Text block size={200}>
                     From {i.thirdParty.agency}
-                    {i.thirdParty.agencyConsent ? ', who agreed' : ', who has not agreed'}
+                    {i.thirdParty.agencyConsent
+                      ? `, who agreed${i.thirdParty.agreedBy ? ` (${i.thirdParty.agreedBy}${i.thirdParty.agreedOn ? `, ${formatDay(i.thirdParty.agreedOn)}` : ''}${i.thirdParty.agreedHow ? `, ${i.thirdParty.agreedHow}` : ''})` : ''}`
+                      : ', who has not agreed'}
                   </Text>
                 )}
               </TableCell>

@@ -1,7 +1,7 @@
-import { Button, Checkbox, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { ITEM_KIND_LABELS, ITEM_KINDS, type ChildRecordItem, type ItemChoice } from '../../../shared/contract/sharing';
+import { ITEM_KIND_LABELS, ITEM_KINDS, NOTE_TOPIC_LABELS, NOTE_TOPICS, type ChildRecordItem, type ItemChoice } from '../../../shared/contract/sharing';
 
 // Choosing the pieces of information from the child's records (golden rule 6: only what is needed),
 // with, for each, whether it is needed and whether another agency gave it to us (seed 001, 1.3).
@@ -52,7 +52,7 @@ export function ItemsPicker({
 
   return (
     <div className={s.groups}>
-      {ITEM_KINDS.filter((k) => k !== 'note').map((kind) => {
+      {ITEM_KINDS.filter((k) => k !== 'note' && k !== 'additional-needs' && k !== 'development-summary').map((kind) => {
         const items = available.filter((i) => i.kind === kind);
         if (items.length === 0) return null;
         const long = items.length > SHOWN_AT_FIRST;
@@ -76,7 +76,9 @@ export function ItemsPicker({
                     }
                   />
                   <Text className={s.preview}>{item.content}</Text>
-                  {c && <ItemOptions label={item.label} choice={c.choice} index={c.index} onChange={(next) => set(item.ref, next)} errors={errors} />}
+                  {c && (
+                    <ItemOptions label={item.label} choice={c.choice} index={c.index} onChange={(next) => set(item.ref, next)} errors={errors} fixedAgency={item.suggestedAgency} />
+                  )}
                 </div>
               );
             })}
@@ -100,7 +102,32 @@ export function ItemsPicker({
               <Field label={label} hint="Only what the recipient needs. Keep facts and opinions apart." validationMessage={errors?.(`items.${index}.text`)}>
                 <Textarea rows={3} resize="vertical" value={n.text ?? ''} onChange={(_e, d) => set(n.ref, { ...n, text: d.value })} />
               </Field>
-              <ItemOptions label={label} choice={n} index={index} onChange={(next) => set(n.ref, next)} errors={errors} />
+              <Field
+                label={`What is ${label.toLowerCase()} about?`}
+                hint="Additional needs and development summaries need the parents’ written consent of their own (our information sharing policy, 3.4)."
+              >
+                <Select value={n.topic ?? 'general'} onChange={(_e, d) => set(n.ref, { ...n, topic: d.value as (typeof NOTE_TOPICS)[number] })}>
+                  {NOTE_TOPICS.map((t) => (
+                    <option key={t} value={t}>
+                      {NOTE_TOPIC_LABELS[t]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={`Where did the information in ${label.toLowerCase()} come from?`} required validationMessage={errors?.(`items.${index}.source`)}>
+                <RadioGroup
+                  layout="horizontal"
+                  value={n.source ?? ''}
+                  onChange={(_e, d) => {
+                    const { thirdParty: _drop, ...rest } = n;
+                    set(n.ref, d.value === 'agency' ? { ...rest, source: 'agency', thirdParty: n.thirdParty ?? { agency: '', agencyConsent: false } } : { ...rest, source: 'us' });
+                  }}
+                >
+                  <Radio value="us" label="From us" />
+                  <Radio value="agency" label="From another agency (a letter, report or note of theirs)" />
+                </RadioGroup>
+              </Field>
+              <ItemOptions label={label} choice={n} index={index} onChange={(next) => set(n.ref, next)} errors={errors} note />
               <div>
                 <Button icon={<DeleteRegular />} appearance="subtle" onClick={() => set(n.ref, null)}>
                   Remove {label.toLowerCase()}
@@ -110,7 +137,7 @@ export function ItemsPicker({
           );
         })}
         <div>
-          <Button icon={<AddRegular />} onClick={() => onChange([...value, { ref: nextNote(), necessary: true, text: '' }])}>
+          <Button icon={<AddRegular />} onClick={() => onChange([...value, { ref: nextNote(), necessary: true, text: '', topic: 'general' }])}>
             Add a note written for this share
           </Button>
         </div>
@@ -125,36 +152,65 @@ function ItemOptions({
   index,
   onChange,
   errors,
+  fixedAgency,
+  note,
 }: {
   label: string;
   choice: Choice;
   index: number;
   onChange: (next: Choice) => void;
   errors?: (path: string) => string | undefined;
+  /** This record came from another agency: it is third-party information whatever is ticked (the core flags it too). */
+  fixedAgency?: string | null;
+  /** A note says where it came from with its own question. */
+  note?: boolean;
 }) {
   const s = useStyles();
   const third = choice.thirdParty;
+  const path = (p: string) => errors?.(`items.${index}.thirdParty.${p}`);
+  const agree = (patch: Partial<NonNullable<Choice['thirdParty']>>) => third && onChange({ ...choice, thirdParty: { ...third, ...patch } });
   return (
     <div className={s.options} role="group" aria-label={`About: ${label}`}>
       <Checkbox label="Needed for this purpose" checked={choice.necessary} onChange={(_e, d) => onChange({ ...choice, necessary: d.checked === true })} />
-      <Checkbox
-        label="It came from another agency (third-party information)"
-        checked={!!third}
-        onChange={(_e, d) => {
-          const { thirdParty: _drop, ...rest } = choice;
-          onChange(d.checked ? { ...rest, thirdParty: { agency: '', agencyConsent: false } } : rest);
-        }}
-      />
-      {third && (
+      {fixedAgency ? (
+        <Text size={200}>This came from {fixedAgency}: it is their information, and goes nowhere without their agreement (our information sharing policy, 1.3).</Text>
+      ) : (
+        !note && (
+          <Checkbox
+            label="It came from another agency (third-party information)"
+            checked={!!third}
+            onChange={(_e, d) => {
+              const { thirdParty: _drop, ...rest } = choice;
+              onChange(d.checked ? { ...rest, thirdParty: { agency: '', agencyConsent: false } } : rest);
+            }}
+          />
+        )
+      )}
+      {(third || fixedAgency) && (
         <div className={s.agency}>
-          <Field label="Which agency" required validationMessage={errors?.(`items.${index}.thirdParty.agency`)}>
-            <Input value={third.agency} onChange={(_e, d) => onChange({ ...choice, thirdParty: { ...third, agency: d.value } })} />
-          </Field>
+          {!fixedAgency && (
+            <Field label="Which agency" required validationMessage={path('agency')}>
+              <Input value={third?.agency ?? ''} onChange={(_e, d) => agree({ agency: d.value })} />
+            </Field>
+          )}
           <Checkbox
             label="That agency agreed to it being passed on"
-            checked={third.agencyConsent}
-            onChange={(_e, d) => onChange({ ...choice, thirdParty: { ...third, agencyConsent: d.checked === true } })}
+            checked={third?.agencyConsent ?? false}
+            onChange={(_e, d) => onChange({ ...choice, thirdParty: { ...(third ?? { agency: fixedAgency ?? '' }), agencyConsent: d.checked === true } })}
           />
+          {third?.agencyConsent && (
+            <>
+              <Field label="Who there agreed" required validationMessage={path('agreedBy')}>
+                <Input value={third.agreedBy ?? ''} onChange={(_e, d) => agree({ agreedBy: d.value })} />
+              </Field>
+              <Field label="When" required validationMessage={path('agreedOn')}>
+                <Input type="date" value={third.agreedOn ?? ''} onChange={(_e, d) => agree({ agreedOn: d.value })} />
+              </Field>
+              <Field label="How they agreed" required hint="For example, by secure email." validationMessage={path('agreedHow')}>
+                <Input value={third.agreedHow ?? ''} onChange={(_e, d) => agree({ agreedHow: d.value })} />
+              </Field>
+            </>
+          )}
         </div>
       )}
     </div>

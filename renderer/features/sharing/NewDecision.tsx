@@ -27,13 +27,16 @@ import { contract, type InputOf, type OutputOf } from '../../../shared/contract/
 import {
   CONSENT_STATUS_LABELS,
   GOLDEN_RULES,
+  HARM_CHOICES,
   HARM_LABELS,
   NOT_SOUGHT_REASON_LABELS,
+  QUESTION_HELP,
+  RECIPIENT_NEED_LABELS,
   SHARING_METHOD_LABELS,
   suggestedConsentStatus,
   type AssessOutput,
 } from '../../../shared/contract/sharing';
-import { consentStatusSchema, consentNotSoughtReasonSchema, harmSchema, sharingMethodSchema } from '../../../shared/contract/sharing-policy';
+import { consentStatusSchema, consentNotSoughtReasonSchema, recipientNeedSchema, sharingMethodSchema, type Assessment, type SharingRule } from '../../../shared/contract/sharing-policy';
 import { londonDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { href, navigate } from '../../router';
@@ -67,6 +70,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-start' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   second: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, border: `1px solid ${tokens.colorPaletteMarigoldBorder2}`, borderRadius: tokens.borderRadiusMedium },
+  needed: { margin: 0, paddingLeft: '1.2em' },
   rules: { margin: 0, paddingLeft: '1.4em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -107,30 +111,76 @@ function NewDecisionFor({ session, childId }: { session: Session; childId: strin
     );
   }
   const proposerOnly = !session.roles.includes('dsl') && !session.roles.includes('manager');
-  if (proposerOnly && !policy.data.practitionersMayPropose) {
-    return (
-      <Page title={`Share information about ${items.data.child.name}`}>
-        <MessageBar intent="warning">
-          <MessageBarBody>Your setting’s policy says the DSL or a manager records decisions to share. Speak to them: they will use this screen with you.</MessageBarBody>
-        </MessageBar>
-      </Page>
-    );
-  }
-  return <DecisionForm data={items.data} proposerOnly={proposerOnly} />;
+  // Golden rule 7: anyone who may start the questions may record a decision NOT to share.
+  return <DecisionForm data={items.data} proposerOnly={proposerOnly} mayShare={!proposerOnly || policy.data.practitionersMayPropose} />;
 }
 
-/** A draft for the live checklist: only what changes the answer (the purpose and notes count only as given or not). */
+/**
+ * The questions that must be answered before the checklist can say anything firm (issue 11.12:
+ * safety questions start unanswered). While any is open the checklist still shows, with what is
+ * still needed (issue 11.14).
+ */
+const QUESTIONS: [keyof Values & string, string][] = [
+  ['legitimatePurpose', 'Is there a clear and legitimate reason to share it?'],
+  ['partnerId', 'Who is it for?'],
+  ['recipientNeed', 'Do they need this information for their role?'],
+  ['identifiable', 'Does it identify the child or family?'],
+  ['confidential', 'Is it confidential?'],
+  ['statutoryDuty', 'Does the law require it?'],
+  ['courtOrder', 'Does a court order require it?'],
+  ['consent', 'Have the parents agreed?'],
+  ['harm', 'Is a child at risk of significant harm?'],
+  ['adviceSought', 'Did you seek advice?'],
+  ['parentsInformed', 'Have the parents been told?'],
+];
+
+/** What is still needed, in the words of the form's own messages (never zod's). */
+function stillNeeded(v: Partial<Values>): string[] {
+  const open = QUESTIONS.filter(([name]) => v[name] === undefined || v[name] === '').map(([, q]) => `Answer: ${q}`);
+  // Unanswered questions are listed above; stand-ins let the schema's own cross-checks (a named
+  // court order, who gave advice, ...) speak as soon as their question is answered.
+  const standIns: Partial<Values> = {
+    legitimatePurpose: true,
+    partnerId: 'x',
+    recipientNeed: 'childs-care',
+    identifiable: true,
+    confidential: true,
+    statutoryDuty: false,
+    courtOrder: false,
+    consent: 'given',
+    harm: 'none',
+    adviceSought: false,
+    parentsInformed: true,
+  };
+  const answered = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+  const parsed = contract['sharing.record'].input.safeParse({ ...standIns, ...answered, decision: v.decision ?? 'do-not-share', reasons: v.reasons || 'x', purpose: v.purpose || 'x' });
+  const asked = new Set(QUESTIONS.map(([name]) => name as string));
+  const others = (parsed.error?.issues ?? []).filter((i) => !asked.has(String(i.path[0])) && i.path[0] !== 'authoriser').map((i) => i.message);
+  if (!v.purpose?.trim()) others.unshift('Write why you want to share this information.');
+  return [...new Set([...open, ...others])];
+}
+
+/**
+ * A draft for the live checklist: only what changes the answer (the purpose and notes count only as
+ * given or not). Questions not yet answered are sent with the answer that shares least, and the
+ * panel says they are still to answer.
+ */
 function toDraft(v: Partial<Values>): InputOf<'sharing.assess'> | null {
-  if (!v.childId || !v.partnerId || !v.method) return null;
+  if (!v.childId || !v.partnerId) return null;
   const draft: InputOf<'sharing.assess'> = {
     childId: v.childId,
     purpose: v.purpose?.trim() ? 'given' : '',
     legitimatePurpose: v.legitimatePurpose ?? true,
     partnerId: v.partnerId,
-    hasRoleInChildsCare: v.hasRoleInChildsCare ?? true,
+    recipientNeed: v.recipientNeed ?? 'childs-care',
     items: (v.items ?? [])
-      .filter((i) => !i.ref.startsWith('note:') || i.text?.trim())
-      .map((i) => ({ ref: i.ref, necessary: i.necessary, ...(i.thirdParty?.agency.trim() ? { thirdParty: i.thirdParty } : {}), ...(i.ref.startsWith('note:') ? { text: 'given' } : {}) })),
+      .filter((i) => !i.ref.startsWith('note:') || (i.text?.trim() && i.source))
+      .map((i) => ({
+        ref: i.ref,
+        necessary: i.necessary,
+        ...(i.thirdParty?.agency.trim() && (!i.thirdParty.agencyConsent || (i.thirdParty.agreedBy?.trim() && i.thirdParty.agreedOn && i.thirdParty.agreedHow?.trim())) ? { thirdParty: i.thirdParty } : {}),
+        ...(i.ref.startsWith('note:') ? { text: 'given', topic: i.topic, source: i.source === 'agency' && !i.thirdParty?.agency.trim() ? 'us' : i.source } : {}),
+      })),
     identifiable: v.identifiable ?? true,
     confidential: v.confidential ?? true,
     ...(v.consentScope ? { consentScope: v.consentScope } : {}),
@@ -138,12 +188,13 @@ function toDraft(v: Partial<Values>): InputOf<'sharing.assess'> | null {
     ...(v.consent === 'not-sought' && v.consentNotSoughtReason ? { consentNotSoughtReason: v.consentNotSoughtReason } : {}),
     statutoryDuty: v.statutoryDuty ?? false,
     courtOrder: v.courtOrder ?? false,
+    ...(v.courtOrder || v.statutoryDuty ? { legalWhat: v.legalWhat ?? '', legalReference: v.legalReference ?? '' } : {}),
     harm: v.harm ?? 'none',
     adviceSought: v.adviceSought ?? false,
     ...(v.adviceSought ? { adviceFrom: v.adviceFrom ?? '', adviceNote: v.adviceNote ?? '' } : {}),
     parentsInformed: v.parentsInformed ?? false,
     ...(v.parentsInformed === false ? { parentsNotInformedReason: v.parentsNotInformedReason ?? '' } : {}),
-    method: v.method,
+    ...(v.method ? { method: v.method } : {}),
   };
   return contract['sharing.assess'].input.safeParse(draft).success ? draft : null;
 }
@@ -159,20 +210,28 @@ function useDebounced<T>(value: T, ms: number): T {
   return current;
 }
 
-function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boolean }) {
+/** Moves focus to the first field marked in error, and scrolls it into view (issue 11.4 / 11.2). */
+function focusFirstError(root: HTMLElement | null) {
+  requestAnimationFrame(() => {
+    const invalid = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const field = invalid?.closest('.fui-Field') ?? invalid;
+    const target = field?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button') ?? invalid;
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
+  });
+}
+
+function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerOnly: boolean; mayShare: boolean }) {
   const s = useStyles();
+  // Nothing is pre-answered (issue 11.12): each question is answered on purpose.
   const form = useContractForm(contract['sharing.record'].input, {
     childId: data.child.id,
     purpose: '',
     items: [],
-    identifiable: true,
-    confidential: true,
-    statutoryDuty: false,
-    courtOrder: false,
-    harm: 'none',
-    adviceSought: false,
     reasons: '',
+    ...(mayShare ? {} : { decision: 'do-not-share' as const }),
   }) as unknown as Form;
+  const formRef = useRef<HTMLFormElement>(null);
   const values = useWatch({ control: form.control }) as Partial<Values>;
   const draft = useDebounced(toDraft(values), 350);
   const assess = useChannel('sharing.assess', draft ?? undefined, { enabled: draft !== null, placeholderData: (previous) => previous });
@@ -191,18 +250,37 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
   const problem = (path: string) => assessed?.problems.find((p) => p.path.join('.') === path)?.message;
   const message = (path: string) => errorOf(form, path) ?? problem(path);
   const needsSecond = values.decision === 'share' && !!assessed?.needsAuthorisation;
+  const sharing = values.decision !== 'do-not-share';
+  const needed = stillNeeded(values);
+  const legal = values.courtOrder === true || values.statutoryDuty === true;
 
-  const submit = form.handleSubmit(async (v) => {
-    setFormError(null);
-    const input = { ...(v as Values) };
-    if (!needsSecond || secondHere !== 'here') delete input.authoriser;
-    try {
-      const { id } = await record.mutateAsync(input);
-      navigate(`/sharing/${id}`);
-    } catch (e) {
-      setFormError(applyServerError(form, e));
-    }
-  });
+  const handle = form.handleSubmit(
+    async (v) => {
+      setFormError(null);
+      const input = { ...(v as Values) };
+      if (!needsSecond || secondHere !== 'here') delete input.authoriser;
+      if (input.decision === 'do-not-share') delete input.method;
+      try {
+        const { id } = await record.mutateAsync(input);
+        navigate(`/sharing/${id}`);
+      } catch (e) {
+        setFormError(applyServerError(form, e));
+        focusFirstError(formRef.current);
+      }
+    },
+    () => {
+      setFormError('Some answers are missing or need correcting: they are marked below.');
+      focusFirstError(formRef.current);
+    },
+  );
+  const submit = (e: React.FormEvent) => {
+    // The second person's boxes count only when they are here (issue 11.2): "Send it to the list"
+    // saves without them; "they are here" needs both boxes.
+    if (!needsSecond || secondHere === 'later') form.setValue('authoriser', undefined);
+    else if (!form.getValues('authoriser')) form.setValue('authoriser', { username: '', password: '' });
+    if (values.decision === 'do-not-share') form.setValue('method', undefined);
+    void handle(e);
+  };
 
   return (
     <Page
@@ -212,10 +290,10 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
       }
     >
       <div className={s.layout}>
-        <form className={s.form} onSubmit={(e) => void submit(e)} noValidate aria-label="Information-sharing decision">
+        <form ref={formRef} className={s.form} onSubmit={submit} noValidate aria-label="Information-sharing decision">
           <Section title="1. Why">
             <TextArea form={form} name="purpose" label="Why do you want to share this information?" hint="The purpose, in your own words." required message={message('purpose')} />
-            <YesNo form={form} name="legitimatePurpose" label="Is there a clear and legitimate reason to share it?" message={message('legitimatePurpose')} />
+            <YesNo form={form} name="legitimatePurpose" label="Is there a clear and legitimate reason to share it?" hint={QUESTION_HELP.legitimatePurpose} message={message('legitimatePurpose')} />
           </Section>
 
           <Section title="2. With whom">
@@ -229,7 +307,7 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
                     onChange={(_e, d) => {
                       field.onChange(d.value || undefined);
                       const p = data.partners.find((x) => x.partnerId === d.value);
-                      if (p?.attends && form.getValues('hasRoleInChildsCare') === undefined) form.setValue('hasRoleInChildsCare', true);
+                      if (p?.attends && form.getValues('recipientNeed') === undefined) form.setValue('recipientNeed', 'childs-care');
                     }}
                   >
                     <option value="">Choose…</option>
@@ -244,7 +322,14 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
               )}
             />
             <SimpleInput form={form} name="recipientContact" label="The person you are sharing with there (if known)" />
-            <YesNo form={form} name="hasRoleInChildsCare" label="Do they have a role in the child’s care?" hint="Share only with people who need to have it." message={message('hasRoleInChildsCare')} />
+            <Choice
+              form={form}
+              name="recipientNeed"
+              label="Do they need this information for their role?"
+              hint={QUESTION_HELP.recipientNeed}
+              options={recipientNeedSchema.options.map((n) => ({ value: n, label: RECIPIENT_NEED_LABELS[n] }))}
+              message={message('recipientNeed')}
+            />
           </Section>
 
           <Section title="3. What">
@@ -258,75 +343,97 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
           </Section>
 
           <Section title="4. The questions before sharing">
-            <div className={s.row}>
-              <YesNo form={form} name="identifiable" label="Does it identify the child or family?" message={message('identifiable')} />
-              <YesNo form={form} name="confidential" label="Is it confidential?" message={message('confidential')} />
-            </div>
-            <div className={s.row}>
-              <YesNo form={form} name="statutoryDuty" label="Does the law require it (a statutory duty)?" message={message('statutoryDuty')} />
-              <YesNo form={form} name="courtOrder" label="Is there a court order?" message={message('courtOrder')} />
-            </div>
+            <YesNo form={form} name="identifiable" label="Does it identify the child or family?" hint={QUESTION_HELP.identifiable} message={message('identifiable')} />
+            <YesNo form={form} name="confidential" label="Is it confidential?" hint={QUESTION_HELP.confidential} message={message('confidential')} />
+            <YesNo form={form} name="statutoryDuty" label="Does the law require you to share it (a statutory duty)?" hint={QUESTION_HELP.statutoryDuty} message={message('statutoryDuty')} />
+            <YesNo form={form} name="courtOrder" label="Does a court order require you to share it?" hint={QUESTION_HELP.courtOrder} message={message('courtOrder')} />
+            {legal && (
+              <div className={s.row}>
+                <SimpleInput form={form} name="legalWhat" label="Which order or law" hint="For example, “Family Court order to disclose records to the local authority”." message={message('legalWhat')} />
+                <SimpleInput form={form} name="legalReference" label="Its reference or date" hint="The case number, or the date it was made." message={message('legalReference')} />
+              </div>
+            )}
+            {legal && proposerOnly && (
+              <Text size={200}>Only the DSL or a manager may rely on a court order or a legal duty: your proposal will wait for one of them.</Text>
+            )}
             <ConsentQuestions form={form} childId={data.child.id} message={message} />
             <Choice
               form={form}
               name="harm"
               label="Is a child at risk of significant harm?"
-              hint="The three critical criteria (information sharing policy)."
-              options={harmSchema.options.map((h) => ({ value: h, label: HARM_LABELS[h] }))}
+              hint={QUESTION_HELP.harm}
+              options={HARM_CHOICES.map((h) => ({ value: h, label: HARM_LABELS[h] }))}
               message={message('harm')}
             />
           </Section>
 
           <Section title="5. Advice and the parents">
-            <YesNo form={form} name="adviceSought" label="Did you seek advice?" message={message('adviceSought')} />
+            <YesNo form={form} name="adviceSought" label="Did you seek advice?" hint={QUESTION_HELP.adviceSought} message={message('adviceSought')} />
             {values.adviceSought && (
               <>
                 <SimpleInput form={form} name="adviceFrom" label="From whom" hint="Their role, e.g. “duty social worker”. Do not name the child." message={message('adviceFrom')} />
                 <TextArea form={form} name="adviceNote" label="What they advised" hint="Without naming the child." message={message('adviceNote')} />
               </>
             )}
-            <YesNo form={form} name="parentsInformed" label="Have the parents been told what will be shared, why and with whom?" message={message('parentsInformed')} />
+            <YesNo form={form} name="parentsInformed" label="Have the parents been told what will be shared, why and with whom?" hint={QUESTION_HELP.parentsInformed} message={message('parentsInformed')} />
             {values.parentsInformed === false && (
               <TextArea form={form} name="parentsNotInformedReason" label="Why telling them would be unsafe or inappropriate" message={message('parentsNotInformedReason')} />
             )}
           </Section>
 
-          <Section title="6. How">
-            <Choice
-              form={form}
-              name="method"
-              label="How will it be shared?"
-              select
-              hint={partner ? (partner.secure ? `${partner.name} has a secure address in the partners directory.` : `No secure address is recorded for ${partner.name}.`) : undefined}
-              options={sharingMethodSchema.options.map((m) => ({ value: m, label: SHARING_METHOD_LABELS[m] }))}
-              message={message('method')}
-            />
-          </Section>
-
-          <Section title="7. Your decision">
+          <Section title="6. Your decision">
             <Choice
               form={form}
               name="decision"
               label="What have you decided?"
               options={[
-                { value: 'share', label: 'Share the information' },
+                ...(mayShare ? [{ value: 'share', label: 'Share the information' }] : []),
                 { value: 'do-not-share', label: 'Do not share it' },
               ]}
               message={message('decision')}
             />
+            {!mayShare && (
+              <Text size={200}>Your setting’s policy says the DSL or a manager records decisions to share. You can record a decision not to share, with your reasons.</Text>
+            )}
+            {sharing && (
+              <Choice
+                form={form}
+                name="method"
+                label="How will it be shared?"
+                select
+                hint={`${QUESTION_HELP.method}${partner ? (partner.secure ? ` ${partner.name} has a secure address in the partners directory.` : ` No secure address is recorded for ${partner.name}.`) : ''}`}
+                options={sharingMethodSchema.options.map((m) => ({ value: m, label: SHARING_METHOD_LABELS[m] }))}
+                message={message('method')}
+              />
+            )}
             {values.decision === 'share' && assessed && (assessed.assessment.outcome === 'do-not-share' || assessed.assessment.outcome === 'needs-more-information') && (
               <MessageBar intent="warning">
                 <MessageBarBody>The checklist does not allow a decision to share as things stand. Change the answers, or record a decision not to share.</MessageBarBody>
               </MessageBar>
             )}
-            <TextArea form={form} name="reasons" label="Your reasons, in your own words" required rows={4} hint="Golden rule 7: record the reasons, whether you share or not." message={message('reasons')} />
+            <TextArea
+              form={form}
+              name="reasons"
+              label="Your reasons, in your own words"
+              required
+              rows={4}
+              hint="Information sharing advice, golden rule 7: keep a record of your decision and the reasons for it, whether it is to share information or not."
+              message={message('reasons')}
+            />
             {needsSecond && (
               <div className={s.second} role="group" aria-label="Second person">
                 <Text weight="semibold">
                   {proposerOnly ? 'Your decision is a proposal: ' : ''}
                   {assessed?.authorisers ? `${capitalise(assessed.authorisers)} must agree before anything is shared.` : 'A second person must agree.'}
                 </Text>
-                <RadioGroup value={secondHere} onChange={(_e, d) => setSecondHere(d.value as 'here' | 'later')} aria-label="When will they agree?">
+                <RadioGroup
+                  value={secondHere}
+                  onChange={(_e, d) => {
+                    setSecondHere(d.value as 'here' | 'later');
+                    form.clearErrors('authoriser');
+                  }}
+                  aria-label="When will they agree?"
+                >
                   <Radio value="here" label="They are here now: they type their own username and password" />
                   <Radio value="later" label="Send it to the “Awaiting authorisation” list" />
                 </RadioGroup>
@@ -351,13 +458,27 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
           <Title3 as="h2" className={s.heading}>
             Checklist {assess.isFetching && <Spinner size="tiny" as="span" />}
           </Title3>
+          {needed.length > 0 && (
+            <section aria-label="Still needed" data-testid="still-needed">
+              <Text weight="semibold" block>
+                Still needed
+              </Text>
+              <ul className={s.needed}>
+                {needed.map((n) => (
+                  <li key={n}>
+                    <Text size={200}>{n}</Text>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {assessed ? (
             <>
-              <Checklist assessment={assessed.assessment} />
+              <Checklist assessment={provisional(assessed.assessment, needed.length > 0, values)} />
               <ItemSummary assessed={assessed} items={values.items ?? []} available={data.items} />
             </>
           ) : (
-            <Text>Choose who it is for and how it will be shared, and the checklist will appear here as you answer.</Text>
+            <Text>Choose who it is for, and the checklist will appear here as you answer.</Text>
           )}
           {assess.error && <ErrorBar error={assess.error} />}
           <Accordion collapsible>
@@ -379,6 +500,29 @@ function DecisionForm({ data, proposerOnly }: { data: Items; proposerOnly: boole
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The questions each line of the checklist depends on. */
+const RULE_QUESTIONS: Partial<Record<SharingRule, (keyof Values & string)[]>> = {
+  'legitimate-purpose': ['legitimatePurpose'],
+  'role-in-care': ['recipientNeed'],
+  'identifiable-confidential': ['identifiable', 'confidential'],
+  'statutory-duty-or-court-order': ['statutoryDuty', 'courtOrder'],
+  consent: ['consent'],
+  'public-interest': ['harm'],
+  'open-and-honest': ['parentsInformed'],
+};
+
+/**
+ * While answers are missing, the checklist cannot say "You may share": it says more answers are
+ * needed, and a line whose question is not answered yet says so instead of guessing.
+ */
+function provisional(assessment: Assessment, incomplete: boolean, v: Partial<Values>): Assessment {
+  if (!incomplete) return assessment;
+  const checks = assessment.checks.map((c) =>
+    (RULE_QUESTIONS[c.rule] ?? []).some((q) => v[q] === undefined) ? { rule: c.rule, ok: false, message: 'Not answered yet.' } : c,
+  );
+  return { ...assessment, outcome: 'needs-more-information', checks };
+}
 
 function ItemSummary({ assessed, items, available }: { assessed: AssessOutput; items: Values['items']; available: Items['items'] }) {
   const label = (ref: string) => available.find((i) => i.ref === ref)?.label ?? `Note ${ref.slice('note:'.length)}`;
@@ -421,7 +565,7 @@ function ConsentQuestions({ form, childId, message }: { form: Form; childId: str
         control={form.control}
         name="consentScope"
         render={({ field }) => (
-          <Field label="Which consent in the register applies?" hint="The register’s answer for this recipient today is shown below.">
+          <Field label="Which consent in the register applies?" hint={`${QUESTION_HELP.consentScope} The register’s answer for this recipient today is shown below.`}>
             <Select value={field.value ?? ''} onChange={(_e, d) => field.onChange(d.value || undefined)}>
               <option value="">None of these</option>
               {CONSENT_SCOPES.map((sc) => (
@@ -448,6 +592,7 @@ function ConsentQuestions({ form, childId, message }: { form: Form; childId: str
         form={form}
         name="consent"
         label="Have the parents agreed?"
+        hint={QUESTION_HELP.consent}
         options={consentStatusSchema.options.map((c) => ({ value: c, label: CONSENT_STATUS_LABELS[c] }))}
         message={message('consent')}
         horizontal

@@ -1,5 +1,5 @@
 import { Badge, InfoLabel, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
+import { CheckmarkCircleFilled, DismissCircleFilled, HandRightFilled, WarningFilled } from '@fluentui/react-icons';
 import { OUTCOME_LABELS, SHARING_STATUS_LABELS, type SharingStatus } from '../../../shared/contract/sharing';
 import { SHARING_RULES, type Assessment, type SharingOutcome } from '../../../shared/contract/sharing-policy';
 
@@ -37,10 +37,28 @@ const useStyles = makeStyles({
   check: { display: 'grid', gridTemplateColumns: '20px 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
   ok: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
   notOk: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
+  respected: { color: tokens.colorBrandForeground1, fontSize: '20px' },
+  overridden: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: '20px' },
+  state: { display: 'block', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   message: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, margin: 0 },
   quote: { fontStyle: 'italic' },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalS },
 });
+
+// A tick means "this allows the share". The parents' refusal is never shown as one (issue 11.13):
+// respected, it stops the share; overridden, the share goes without consent (significant harm, or a
+// court order or legal duty).
+const REFUSAL_WORDS = {
+  respected: 'Refused: the parents’ wishes are respected',
+  overridden: 'Refused: shared without the parents’ consent, on the basis shown',
+} as const;
+
+function CheckIcon({ ok, refusal }: { ok: boolean; refusal?: 'respected' | 'overridden' }) {
+  const s = useStyles();
+  if (refusal === 'respected') return <HandRightFilled className={s.respected} aria-label="Refusal respected" />;
+  if (refusal === 'overridden') return <WarningFilled className={s.overridden} aria-label="Refusal overridden" />;
+  return ok ? <CheckmarkCircleFilled className={s.ok} aria-label="In order" /> : <DismissCircleFilled className={s.notOk} aria-label="Holds the share back" />;
+}
 
 /**
  * The engine's checklist: one line per rule, in the order of the questions before sharing, each
@@ -60,11 +78,7 @@ export function Checklist({ assessment, label = 'The checklist' }: { assessment:
           const help = SHARING_RULES[c.rule];
           return (
             <li key={c.rule} className={s.check} data-rule={c.rule} data-ok={c.ok}>
-              {c.ok ? (
-                <CheckmarkCircleFilled className={s.ok} aria-label="In order" />
-              ) : (
-                <DismissCircleFilled className={s.notOk} aria-label="Holds the share back" />
-              )}
+              <CheckIcon refusal={c.refusal} ok={c.ok} />
               <div>
                 <InfoLabel
                   weight="semibold"
@@ -76,6 +90,11 @@ export function Checklist({ assessment, label = 'The checklist' }: { assessment:
                 >
                   {help.title}
                 </InfoLabel>
+                {c.refusal && (
+                  <Text className={s.state} data-refusal={c.refusal}>
+                    {REFUSAL_WORDS[c.refusal]}
+                  </Text>
+                )}
                 <Text as="p" block className={s.message}>
                   {c.message}
                 </Text>
