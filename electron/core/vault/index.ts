@@ -98,7 +98,7 @@ export class Vault {
   /** Unwraps the database key with a user's password; records a failure (persisted) when it is wrong. */
   async unlockWithPassword(username: string, password: string): Promise<Buffer> {
     this.assertLoginAllowed();
-    const raw = this.userSlots()[username];
+    const raw = this.userSlot(username);
     const key = raw === undefined ? await this.burnEquivalentTime(password) : await unwrapKey(parseSlot(raw), password, userLabel(username));
     return this.settle(key, WRONG_LOGIN_MESSAGE);
   }
@@ -113,7 +113,7 @@ export class Vault {
 
   /** Checks a password without recording a failure (used when a logged-in user confirms an action). */
   async passwordMatches(username: string, password: string): Promise<boolean> {
-    const raw = this.userSlots()[username];
+    const raw = this.userSlot(username);
     if (raw === undefined) return false;
     const key = await unwrapKey(parseSlot(raw), password, userLabel(username));
     key?.fill(0);
@@ -134,6 +134,12 @@ export class Vault {
   private async burnEquivalentTime(password: string): Promise<null> {
     await wrapKey(randomBytes(32), password, 'unknown');
     return null;
+  }
+
+  /** Own slots only: a username such as `constructor` or `__proto__` must not find Object's members. */
+  private userSlot(username: string): unknown {
+    const slots = this.userSlots();
+    return Object.hasOwn(slots, username) ? slots[username] : undefined;
   }
 
   private userSlots(): Record<string, unknown> {
