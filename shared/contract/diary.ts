@@ -11,6 +11,13 @@ export const DIARY_READERS: readonly Role[] = ROLES;
 export const WEEK_PLAN_KEEPERS: readonly Role[] = ['office', 'manager', 'admin'];
 /** Sharing an entry with a partner setting: office, manager and the DSL. */
 export const DIARY_SHARERS: readonly Role[] = ['office', 'manager', 'dsl'];
+/** Correcting someone else's entry: office, the DSL and managers (the author may always correct their own). */
+export const DIARY_AMENDERS: readonly Role[] = ['office', 'dsl', 'manager'];
+
+/** Whether this member of staff may correct an entry written by `authorId` (the core enforces it; the screen follows). */
+export function mayAmendEntry(user: { userId: string; roles: readonly Role[] }, authorId: string): boolean {
+  return user.userId === authorId || user.roles.some((r) => DIARY_AMENDERS.includes(r));
+}
 
 export const DIARY_CATEGORIES = [
   'arrival',
@@ -152,6 +159,8 @@ export const diaryEntrySchema = z.object({
     .nullable(),
   /** 1 for an entry never amended. */
   revision: z.number().int(),
+  /** Who typed it in: the author, who may correct it. */
+  createdById: z.string(),
   createdByName: z.string(),
   createdAt: z.string(),
   shares: z.array(diaryShareSchema),

@@ -169,7 +169,8 @@ describe('entries', () => {
 
 describe('amendments', () => {
   it('keeps every revision and shows the latest; search follows the latest text', async () => {
-    await as('office');
+    // Written by a practitioner, corrected by the office (who may correct anyone's entry).
+    await as('pat');
     const { id } = await core.invoke('diary.add', {
       childId,
       day: '2026-11-26',
@@ -179,7 +180,7 @@ describe('amendments', () => {
       to: { kind: 'carer' },
       text: 'Ate sweetcorn and rice at lunch.',
     });
-    await as('pat');
+    await as('office');
     const amended = await core.invoke('diary.amend', { entryId: id, text: 'Ate broccoli and rice at lunch.', reason: 'It was broccoli, not sweetcorn.' });
     expect(amended).toEqual({ id, revision: 2 });
     await core.invoke('diary.amend', { entryId: id, text: 'Ate broccoli and rice at lunch.', category: 'food', time: '12:15', reason: 'Lunch was late.' });
@@ -189,9 +190,9 @@ describe('amendments', () => {
     expect(entry.time).toBe('12:15');
     expect(entry.revision).toBe(3);
     expect(revisions.map((r) => [r.revision, r.text, r.time, r.reason, r.byName])).toEqual([
-      [1, 'Ate sweetcorn and rice at lunch.', '12:00', null, 'Test office'],
-      [2, 'Ate broccoli and rice at lunch.', '12:00', 'It was broccoli, not sweetcorn.', 'Test pat'],
-      [3, 'Ate broccoli and rice at lunch.', '12:15', 'Lunch was late.', 'Test pat'],
+      [1, 'Ate sweetcorn and rice at lunch.', '12:00', null, 'Test pat'],
+      [2, 'Ate broccoli and rice at lunch.', '12:00', 'It was broccoli, not sweetcorn.', 'Test office'],
+      [3, 'Ate broccoli and rice at lunch.', '12:15', 'Lunch was late.', 'Test office'],
     ]);
 
     expect((await core.invoke('diary.search', { query: 'broccoli' })).hits.map((h) => h.entryId)).toEqual([id]);

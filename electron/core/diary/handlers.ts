@@ -115,7 +115,7 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
   },
 
   'diary.amend': (input, ctx) => {
-    const { childId, revision } = amendEntry(ctx.db(), input, ctx.user.userId, ctx.nowIso());
+    const { childId, revision } = amendEntry(ctx.db(), input, ctx.user, ctx.nowIso());
     ctx.touch(`child:${childId}`);
     return { id: input.entryId, revision };
   },

@@ -8,11 +8,13 @@ import {
   type DiaryShare,
   type DiarySource,
   type DiaryTo,
+  mayAmendEntry,
   type Party,
   type RoomCell,
   type SearchHit,
   type WeekPlan,
 } from '../../../shared/contract/diary';
+import type { Role } from '../../../shared/contract/define';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { CARE_PARTNER_KINDS } from '../../../shared/contract/partners';
 import { addDays, weekStart } from '../../../shared/domain/weeks';
@@ -30,7 +32,7 @@ export const CHILD_WEEK_SQL = `
   SELECT e.id, e.child_id, e.day, e.time, e.category, e.revisions, r.text,
     e.from_kind, e.from_id, e.from_person, e.from_name, e.to_kind, e.to_id, e.to_person, e.to_name,
     e.transcribed_from, tp.name AS transcribed_name, e.needs_follow_up, e.follow_up_closed_at, e.follow_up_note,
-    cu.full_name AS closed_by_name, u.full_name AS created_by_name, e.created_at
+    cu.full_name AS closed_by_name, e.created_by, u.full_name AS created_by_name, e.created_at
   FROM diary_entries e
   JOIN diary_revisions r ON r.id = e.current_rev
   JOIN users u ON u.id = e.created_by
@@ -92,6 +94,7 @@ interface EntryRow {
   follow_up_closed_at: string | null;
   follow_up_note: string | null;
   closed_by_name: string | null;
+  created_by: string;
   created_by_name: string;
   created_at: string;
 }
@@ -135,6 +138,7 @@ function toEntry(r: EntryRow, shares: DiaryShare[]): DiaryEntry {
     needsFollowUp: r.needs_follow_up === 1,
     followUp: r.follow_up_closed_at ? { closedByName: r.closed_by_name ?? '', closedAt: r.follow_up_closed_at, note: r.follow_up_note } : null,
     revision: r.revisions,
+    createdById: r.created_by,
     createdByName: r.created_by_name,
     createdAt: r.created_at,
     shares,
@@ -300,12 +304,13 @@ interface CurrentRow {
   time: string | null;
   needs_follow_up: number;
   follow_up_open: number;
+  created_by: string;
 }
 
 function currentOf(db: Db, entryId: string): CurrentRow {
   const row = get<CurrentRow>(
     db,
-    `SELECT e.id, e.child_id, e.day, e.current_rev, e.revisions, r.text, e.category, e.time, e.needs_follow_up, e.follow_up_open
+    `SELECT e.id, e.child_id, e.day, e.current_rev, e.revisions, r.text, e.category, e.time, e.needs_follow_up, e.follow_up_open, e.created_by
      FROM diary_entries e JOIN diary_revisions r ON r.id = e.current_rev WHERE e.id = $entryId`,
     { entryId },
   );
@@ -322,10 +327,14 @@ export function entryChildId(db: Db, entryId: string): string {
 export function amendEntry(
   db: Db,
   input: { entryId: string; text: string; category?: DiaryCategory; time?: string | null; reason: string },
-  userId: string,
+  by: { userId: string; roles: readonly Role[] },
   at: string,
 ): { childId: string; revision: number } {
+  const userId = by.userId;
   const cur = currentOf(db, input.entryId);
+  if (!mayAmendEntry(by, cur.created_by)) {
+    throw new TwoWayError('forbidden', 'Only the person who wrote this entry, the office, the DSL or a manager can correct it. Ask one of them.');
+  }
   const category = input.category ?? cur.category;
   // An omitted time keeps the current one; '' or null clears it.
   const time = input.time === undefined ? cur.time : input.time || null;
