@@ -248,7 +248,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 const entryText = text('The entry', 4000);
 const optionalDay = z
-  .union([daySchema, z.literal('')])
+  .union([daySchema, z.literal('')], { error: 'Enter a real date (day, month and year).' })
   .optional()
   .transform((d) => (d ? d : undefined));
 
@@ -396,16 +396,22 @@ export const diaryChannels = {
     access: DIARY_READERS,
     kind: 'read',
     sensitive: true,
-    input: z.object({
-      query: text('What to search for', 200),
-      childId: idSchema.optional(),
-      room: z.string().trim().max(80).optional(),
-      category: diaryCategorySchema.optional(),
-      source: diarySourceSchema.optional(),
-      from: optionalDay,
-      to: optionalDay,
-      limit: z.number().int().min(1).max(200).default(50),
-    }),
+    input: z
+      .object({
+        /** Words to find; empty lists the entries the filters choose ("all accidents this month"). */
+        query: z.string().trim().max(200, 'Keep the search to 200 characters or fewer.').default(''),
+        childId: idSchema.optional(),
+        room: z.string().trim().max(80).optional(),
+        category: diaryCategorySchema.optional(),
+        source: diarySourceSchema.optional(),
+        from: optionalDay,
+        to: optionalDay,
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .refine((f) => !f.from || !f.to || f.from <= f.to, {
+        path: ['to'],
+        message: 'This is before the “From” date: swap the two dates, or change one.',
+      }),
     output: z.object({ hits: z.array(searchHitSchema), more: z.boolean() }),
   }),
   'diary.share': channel({

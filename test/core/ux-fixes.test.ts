@@ -80,3 +80,60 @@ describe('diary text that reads like a safeguarding concern (issue 10.8)', () =>
     }
   });
 });
+
+describe('diary search (issue 11.5)', () => {
+  const NOW = new Date('2026-11-25T10:00:00Z');
+  async function diaryWith(entries: { day: string; category: 'food' | 'accident' | 'health' | 'other'; text: string }[]) {
+    const { core } = await fresh({ now: () => NOW });
+    await loginAdmin(core);
+    const { id: childId } = await core.invoke('children.create', { legalName: 'Amelia Jones', dateOfBirth: '2023-03-14', room: 'Rainbow' });
+    for (const e of entries) await core.invoke('diary.add', { childId, from: { kind: 'staff' }, to: { kind: 'carer' }, ...e });
+    return { core, childId };
+  }
+
+  it('finds any text: an emoji, a double quote, a star, a percent sign, taken literally', async () => {
+    const { core } = await diaryWith([
+      { day: '2026-11-20', category: 'health', text: 'Felt poorly 🤒 after lunch.' },
+      { day: '2026-11-21', category: 'other', text: 'Said "bye bye" to the fish.' },
+      { day: '2026-11-22', category: 'other', text: 'Got a gold star * on the chart; 100% effort.' },
+      { day: '2026-11-23', category: 'food', text: 'Ate all her lunch.' },
+    ]);
+    const found = async (query: string) => (await core.invoke('diary.search', { query })).hits.map((h) => h.day);
+    expect(await found('🤒')).toEqual(['2026-11-20']);
+    expect(await found('"')).toEqual(['2026-11-21']);
+    expect(await found('*')).toEqual(['2026-11-22']);
+    expect(await found('%')).toEqual(['2026-11-22']);
+    expect(await found('_')).toEqual([]);
+    const hit = (await core.invoke('diary.search', { query: '🤒' })).hits[0];
+    expect(hit.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['🤒']);
+    // Words still go through the index, with the last one as a prefix.
+    expect(await found('lunc')).toEqual(expect.arrayContaining(['2026-11-20', '2026-11-23']));
+  });
+
+  it('filters alone list entries, newest day first: every accident this month', async () => {
+    const { core, childId } = await diaryWith([
+      { day: '2026-10-30', category: 'accident', text: 'Bumped head on the slide in October.' },
+      { day: '2026-11-03', category: 'accident', text: 'Tripped in the garden, grazed knee.' },
+      { day: '2026-11-18', category: 'accident', text: 'Pinched finger in a drawer.' },
+      { day: '2026-11-19', category: 'food', text: 'Ate all her lunch.' },
+    ]);
+    const month = await core.invoke('diary.search', { category: 'accident', from: '2026-11-01', to: '2026-11-30' });
+    expect(month.hits.map((h) => [h.day, h.category, h.childId])).toEqual([
+      ['2026-11-18', 'accident', childId],
+      ['2026-11-03', 'accident', childId],
+    ]);
+    expect(month.hits[0].snippet).toEqual([{ text: 'Pinched finger in a drawer.', hit: false }]);
+    expect((await core.invoke('diary.search', { childId })).hits).toHaveLength(4);
+  });
+
+  it('dates the wrong way round are answered by the "To" field, not with "Nothing found"', async () => {
+    const { core } = await diaryWith([{ day: '2026-11-18', category: 'accident', text: 'Pinched finger in a drawer.' }]);
+    await expect(core.invoke('diary.search', { query: 'finger', from: '2026-11-30', to: '2026-11-01' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: ['to'], message: expect.stringContaining('before the “From” date') }],
+    });
+    await expect(core.invoke('diary.search', { query: 'finger', from: '2026-11-31' })).rejects.toMatchObject({
+      issues: [{ path: ['from'], message: expect.stringContaining('real date') }],
+    });
+  });
+});

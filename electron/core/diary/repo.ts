@@ -601,34 +601,9 @@ export interface SearchFilters {
 export function searchSql(f: SearchFilters): { sql: string; params: Params; byChild: boolean } | null {
   const match = buildFtsQuery(f.query);
   if (!match) return null;
-  const where: string[] = [];
-  const params: Params = { match, limit: f.limit + 1 };
-  if (f.childId) {
-    where.push('e.child_id = $childId');
-    params.childId = f.childId;
-  }
-  if (f.room) {
-    where.push('c.room = $room');
-    params.room = f.room;
-  }
-  if (f.category) {
-    where.push('e.category = $category');
-    params.category = f.category;
-  }
-  if (f.source === 'transcribed') where.push('e.transcribed_from IS NOT NULL');
-  else if (f.source) {
-    where.push('e.from_kind = $source');
-    params.source = f.source;
-  }
-  if (f.from) {
-    where.push('e.day >= $from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    where.push('e.day <= $to');
-    params.to = f.to;
-  }
-  const columns = 'e.id, e.child_id, c.legal_name, c.preferred_name, c.room, e.day, e.time, e.category, e.from_name, e.transcribed_from, e.current_rev';
+  const { where, params } = filterWhere(f);
+  params.match = match;
+  const columns = SEARCH_COLUMNS;
   if (f.childId) {
     return {
       byChild: true,
@@ -658,30 +633,104 @@ export function searchSql(f: SearchFilters): { sql: string; params: Params; byCh
   };
 }
 
+const SEARCH_COLUMNS = 'e.id, e.child_id, c.legal_name, c.preferred_name, c.room, e.day, e.time, e.category, e.from_name, e.transcribed_from, e.current_rev';
+
+/** The filters as SQL conditions on `e` (entries) and `c` (children). */
+function filterWhere(f: SearchFilters): { where: string[]; params: Params } {
+  const where: string[] = [];
+  const params: Params = { limit: f.limit + 1 };
+  if (f.childId) {
+    where.push('e.child_id = $childId');
+    params.childId = f.childId;
+  }
+  if (f.room) {
+    where.push('c.room = $room');
+    params.room = f.room;
+  }
+  if (f.category) {
+    where.push('e.category = $category');
+    params.category = f.category;
+  }
+  if (f.source === 'transcribed') where.push('e.transcribed_from IS NOT NULL');
+  else if (f.source) {
+    where.push('e.from_kind = $source');
+    params.source = f.source;
+  }
+  if (f.from) {
+    where.push('e.day >= $from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push('e.day <= $to');
+    params.to = f.to;
+  }
+  return { where, params };
+}
+
+/**
+ * Without words to look up in the index: the filters alone ("all accidents this month"), or text
+ * that has no words in it (an emoji, a `*`), found as typed in the current text. Newest day first.
+ */
+function searchWithoutWords(db: Db, f: SearchFilters, literal: string): SearchRow[] {
+  const { where, params } = filterWhere(f);
+  if (literal) {
+    // LIKE with its own wildcards escaped: what was typed is matched literally.
+    where.push("r.text LIKE $like ESCAPE '\\'");
+    params.like = `%${literal.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  }
+  return all<SearchRow>(
+    db,
+    `SELECT ${SEARCH_COLUMNS}, r.text AS full_text
+     FROM diary_entries e
+     JOIN diary_revisions r ON r.id = e.current_rev
+     JOIN children c ON c.id = e.child_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY e.day DESC, e.time DESC, e.created_at DESC
+     LIMIT $limit`,
+    params,
+  ).map((r) => ({ ...r, snip: passage(r.full_text ?? '', literal) }));
+}
+
+/** A passage of the text around the first place it contains `literal` (marked as the hit), or its start. */
+function passage(text: string, literal: string): string {
+  const at = literal ? text.toLowerCase().indexOf(literal.toLowerCase()) : -1;
+  if (at < 0) return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  const start = Math.max(0, at - 60);
+  const end = Math.min(text.length, at + literal.length + 60);
+  return `${start > 0 ? '…' : ''}${text.slice(start, at)}${HIT_START}${text.slice(at, at + literal.length)}${HIT_END}${text.slice(at + literal.length, end)}${end < text.length ? '…' : ''}`;
+}
+
+interface SearchRow {
+  id: string;
+  child_id: string;
+  legal_name: string;
+  preferred_name: string | null;
+  room: string | null;
+  day: string;
+  time: string | null;
+  category: DiaryCategory;
+  from_name: string;
+  transcribed_from: string | null;
+  current_rev: number;
+  snip: string | null;
+  full_text?: string;
+}
+
 /** The highlighted passage of one matching revision. */
 export const SNIPPET_SQL = `SELECT snippet(diary_fts, 0, '${HIT_START}', '${HIT_END}', '…', 24) AS snip FROM diary_fts WHERE diary_fts MATCH $match AND rowid = $rev`;
 
 export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boolean } {
   const q = searchSql(f);
-  if (!q) throw fieldError('query', 'Type a word to search for.');
-  const rows = all<{
-    id: string;
-    child_id: string;
-    legal_name: string;
-    preferred_name: string | null;
-    room: string | null;
-    day: string;
-    time: string | null;
-    category: DiaryCategory;
-    from_name: string;
-    transcribed_from: string | null;
-    current_rev: number;
-    snip: string | null;
-  }>(db, q.sql, q.params);
-  const more = rows.length > f.limit;
-  if (q.byChild) {
-    for (const r of rows.slice(0, f.limit)) r.snip = get<{ snip: string }>(db, SNIPPET_SQL, { match: q.params.match, rev: r.current_rev })?.snip ?? '';
+  let rows: SearchRow[];
+  if (q) {
+    rows = all<SearchRow>(db, q.sql, q.params);
+    if (q.byChild) {
+      for (const r of rows.slice(0, f.limit)) r.snip = get<{ snip: string }>(db, SNIPPET_SQL, { match: q.params.match, rev: r.current_rev })?.snip ?? '';
+    }
+  } else {
+    rows = searchWithoutWords(db, f, f.query.trim());
   }
+  const more = rows.length > f.limit;
   return {
     more,
     hits: rows.slice(0, f.limit).map((r) => ({
