@@ -6,8 +6,9 @@ import { migrate } from '../../electron/core/db/migrations';
 import type { Core } from '../../electron/core/index';
 import { addUserAndLogin, ADMIN, errorCode, loginAdmin, setUpCore, tempDataDir } from './helpers';
 
-// A fixed clock: Wednesday 25 November 2026, 10:00 in London.
-const NOW = new Date('2026-11-25T10:00:00Z');
+// A fixed clock: Sunday 29 November 2026, 18:00 in London (the end of the week the entries are written in:
+// a diary entry cannot be dated in the future).
+const NOW = new Date('2026-11-29T18:00:00Z');
 const WEEK = '2026-11-23';
 
 let core: Core;
@@ -487,10 +488,10 @@ describe('patterns', () => {
     expect(result.cells.filter((c) => c.highlighted).map((c) => `${c.weekday}:${c.category}`)).toEqual(['3:wellbeing']);
     expect(result.cells.find((c) => c.weekday === 0 && c.category === 'food')).toMatchObject({ entries: 8, days: 8, highlighted: false });
 
-    // This week counts only up to today (25 November), and a later week asked for is this week.
+    // This week counts only up to today (29 November), and a later week asked for is this week.
     for (const until of [undefined, '2026-12-10']) {
       const current = await core.invoke('diary.patterns', { childId: chloe, weeks: 8, until });
-      expect([current.from, current.to]).toEqual(['2026-10-05', '2026-11-25']);
+      expect([current.from, current.to]).toEqual(['2026-10-05', '2026-11-29']);
     }
 
     // Too little data: a span with only a few entries says so and claims nothing.

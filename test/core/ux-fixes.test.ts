@@ -137,3 +137,55 @@ describe('diary search (issue 11.5)', () => {
     });
   });
 });
+
+describe('dates that cannot be right are refused by the field, and nothing is written (issues 10.9, 11.8)', () => {
+  const NOW = new Date('2026-11-25T10:00:00Z'); // Wednesday 25 November 2026 in London
+  const refusedAt = async (call: Promise<unknown>, field: string, words: string) =>
+    expect(call).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: [field], message: expect.stringContaining(words) }] });
+
+  it('dates of birth in year 0000, before 1990 or in the future; start dates decades away', async () => {
+    const { core } = await fresh({ now: () => NOW });
+    await loginAdmin(core);
+    const child = (dateOfBirth: string, extra = {}) => core.invoke('children.create', { legalName: 'Zoë O’Brien', dateOfBirth, ...extra });
+    await refusedAt(child('0000-01-01'), 'dateOfBirth', 'Check the year');
+    await refusedAt(child('1900-06-01'), 'dateOfBirth', 'Check the year');
+    await refusedAt(child('1989-12-31'), 'dateOfBirth', 'Check the year');
+    await refusedAt(child('2026-11-26'), 'dateOfBirth', 'cannot be in the future');
+    await refusedAt(child('2024-01-01', { startDate: '2062-09-01' }), 'startDate', 'more than two years away');
+    expect((await core.invoke('children.list', { status: 'all' })).children).toEqual([]);
+    const { id } = await child('2024-01-01', { startDate: '2027-09-01' });
+    await refusedAt(core.invoke('children.update', { childId: id, dateOfBirth: '0000-01-01' }), 'dateOfBirth', 'Check the year');
+    expect((await core.invoke('children.get', { childId: id })).child.dateOfBirth).toBe('2024-01-01');
+  });
+
+  it('a diary entry dated in the future', async () => {
+    const { core } = await fresh({ now: () => NOW });
+    await loginAdmin(core);
+    const { id: childId } = await core.invoke('children.create', { legalName: 'Amelia Jones', dateOfBirth: '2023-03-14' });
+    const add = (day: string) => core.invoke('diary.add', { childId, day, category: 'food', from: { kind: 'staff' }, to: { kind: 'carer' }, text: 'Ate all her lunch.' });
+    await refusedAt(add('2026-12-02'), 'day', 'in the future');
+    await refusedAt(add('0000-11-25'), 'day', 'Check the year');
+    expect((await core.invoke('diary.search', { childId })).hits).toEqual([]);
+    await add('2026-11-25');
+  });
+
+  it('a partner’s secure address "verified on" a future date; a social care partner as a shared-care setting; a shared-care date decades away', async () => {
+    const { core } = await fresh({ now: () => NOW });
+    await loginAdmin(core);
+    await refusedAt(
+      core.invoke('partners.create', { name: 'Oak Tree Pre-school', kind: 'setting', secureEmail: 'office@oaktree.example.org', secureVerifiedNote: 'Rang them', secureVerifiedOn: '2026-12-01' }),
+      'secureVerifiedOn',
+      'in the future',
+    );
+    expect((await core.invoke('partners.list', {})).partners).toEqual([]);
+    const { id: oak } = await core.invoke('partners.create', { name: 'Oak Tree Pre-school', kind: 'setting' });
+    await refusedAt(core.invoke('partners.update', { partnerId: oak, secureVerifiedOn: '2027-01-01' }), 'secureVerifiedOn', 'in the future');
+    const { id: social } = await core.invoke('partners.create', { name: 'Children’s Services', kind: 'social-care' });
+    const { id: childId } = await core.invoke('children.create', { legalName: 'Amelia Jones', dateOfBirth: '2023-03-14' });
+    const days = [{ day: 'wed' as const, session: 'all-day' as const }];
+    await refusedAt(core.invoke('children.addSharedCare', { childId, partnerId: social, days }), 'partnerId', 'not somewhere a child attends');
+    await refusedAt(core.invoke('children.addSharedCare', { childId, partnerId: oak, days, startsOn: '2060-01-01' }), 'startsOn', 'more than two years away');
+    expect((await core.invoke('children.get', { childId })).sharedCare).toEqual([]);
+    await core.invoke('children.addSharedCare', { childId, partnerId: oak, days, startsOn: '2026-09-01' });
+  });
+});

@@ -1,3 +1,4 @@
+import { pastDayProblem } from '../../../shared/domain/day-rules';
 import { DIARY_SHARERS, type diaryChannels } from '../../../shared/contract/diary';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { addDays, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } from '../../../shared/domain/weeks';
@@ -97,6 +98,9 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
   'diary.add': (input, ctx) => {
     const db = ctx.db();
     const at = ctx.nowIso();
+    // A diary records what has happened: next week's day is a slip (the week view opens on today).
+    const dayProblem = pastDayProblem(input.day, todayOf(ctx), 'This day');
+    if (dayProblem) throw fieldError('day', dayProblem);
     if (input.shareWith?.length) {
       requireSharer(ctx);
       if (!input.shareMethod) throw fieldError('shareMethod', 'Say how it will be shared.');
