@@ -363,6 +363,30 @@ export const diaryChannels = {
       children: z.array(diaryChildSchema.extend({ days: z.array(roomCellSchema) })),
     }),
   }),
+  'diary.openFollowUps': channel({
+    summary: 'Lists the diary entries whose follow-up nobody has closed yet, oldest first, for Home.',
+    access: DIARY_READERS,
+    kind: 'read',
+    sensitive: true,
+    input: noInput,
+    output: z.object({
+      followUps: z.array(
+        z.object({
+          entryId: z.string(),
+          childId: z.string(),
+          childName: z.string(),
+          day: z.string(),
+          weekStart: z.string(),
+          time: z.string().nullable(),
+          category: diaryCategorySchema,
+          fromName: z.string(),
+          /** The start of the entry's text, enough to say what needs doing. */
+          excerpt: z.string(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+  }),
   'diary.patterns': channel({
     summary: 'Counts a child’s diary entries by weekday and category over a span of weeks and points out patterns.',
     access: DIARY_READERS,

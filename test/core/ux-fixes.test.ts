@@ -189,3 +189,27 @@ describe('dates that cannot be right are refused by the field, and nothing is wr
     await core.invoke('children.addSharedCare', { childId, partnerId: oak, days, startsOn: '2026-09-01' });
   });
 });
+
+describe('open diary follow-ups for Home (issue 11.18)', () => {
+  it('lists entries still needing follow-up, oldest first, until someone closes them; audited against the child', async () => {
+    const { core } = await fresh({ now: () => new Date('2026-11-25T10:00:00Z') });
+    await loginAdmin(core);
+    const { id: childId } = await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2023-03-14' });
+    const add = (day: string, text: string, needsFollowUp: boolean) =>
+      core.invoke('diary.add', { childId, day, category: 'health', from: { kind: 'staff' }, to: { kind: 'carer' }, text, needsFollowUp });
+    const later = (await add('2026-11-24', 'Mum asks for a copy of the allergy plan for Jo.', true)).id;
+    await add('2026-11-24', 'Ate all her lunch.', false);
+    const older = (await add('2026-11-20', 'Temperature 38.2 at 2pm; Mum collected early. Ring on Monday to check she is well and eating again.', true)).id;
+    const open = await core.invoke('diary.openFollowUps');
+    expect(open.total).toBe(2);
+    expect(open.followUps.map((f) => [f.entryId, f.childName, f.day, f.weekStart])).toEqual([
+      [older, 'Millie (Amelia Jones)', '2026-11-20', '2026-11-16'],
+      [later, 'Millie (Amelia Jones)', '2026-11-24', '2026-11-23'],
+    ]);
+    expect(open.followUps[0].excerpt.endsWith('…')).toBe(true);
+    await core.invoke('diary.closeFollowUp', { entryId: older, note: 'Rang Mum: she is well.' });
+    expect((await core.invoke('diary.openFollowUps')).followUps.map((f) => f.entryId)).toEqual([later]);
+    const audit = await core.invoke('audit.list', { childId });
+    expect(audit.entries.filter((e) => e.channel === 'diary.openFollowUps')).toHaveLength(2);
+  });
+});

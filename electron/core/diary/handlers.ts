@@ -28,6 +28,7 @@ import {
   requireChild,
   roomChildren,
   roomWeekCells,
+  openFollowUps,
   search,
   sharingHistory,
   weekPlans,
@@ -187,6 +188,12 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
       const result = findPatterns(patternCounts(db, input.childId, from, to), dayBeforeDescriber(db, input.childId));
       return { child, from, to, weeks: input.weeks, rule: PATTERN_RULE_TEXT, ...result };
     });
+  },
+
+  'diary.openFollowUps': (_input, ctx) => {
+    const result = openFollowUps(ctx.db());
+    ctx.touch(...new Set(result.followUps.map((f) => `child:${f.childId}`)));
+    return result;
   },
 
   'diary.search': (input, ctx) => {

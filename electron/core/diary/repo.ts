@@ -19,6 +19,7 @@ import { TwoWayError } from '../../../shared/contract/errors';
 import { CARE_PARTNER_KINDS } from '../../../shared/contract/partners';
 import { addDays, weekStart } from '../../../shared/domain/weeks';
 import { findCarer } from '../children/carers';
+import type { OutputOf } from '../../../shared/contract/index';
 import type { Db } from '../db/connection';
 import { all, get, newId, run, type Params } from '../db/sql';
 import { buildFtsQuery, HIT_END, HIT_START, snippetParts } from './search';
@@ -749,3 +750,39 @@ export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boo
   };
 }
 
+
+// ---------------------------------------------------------------------------------------
+// Open follow-ups (Home)
+// ---------------------------------------------------------------------------------------
+
+const FOLLOW_UPS_SHOWN = 20;
+
+/** Entries still waiting for someone to act, oldest first (the longest waiting at the top). */
+export function openFollowUps(db: Db): OutputOf<'diary.openFollowUps'> {
+  const rows = all<{ id: string; child_id: string; legal_name: string; preferred_name: string | null; day: string; time: string | null; category: DiaryCategory; from_name: string; text: string }>(
+    db,
+    `SELECT e.id, e.child_id, c.legal_name, c.preferred_name, e.day, e.time, e.category, e.from_name, r.text
+     FROM diary_entries e
+     JOIN diary_revisions r ON r.id = e.current_rev
+     JOIN children c ON c.id = e.child_id
+     WHERE e.follow_up_open = 1
+     ORDER BY e.day, e.time IS NULL, e.time, e.created_at
+     LIMIT $limit`,
+    { limit: FOLLOW_UPS_SHOWN },
+  );
+  const total = get<{ n: number }>(db, 'SELECT count(*) AS n FROM diary_entries WHERE follow_up_open = 1')?.n ?? 0;
+  return {
+    total,
+    followUps: rows.map((r) => ({
+      entryId: r.id,
+      childId: r.child_id,
+      childName: childName(r),
+      day: r.day,
+      weekStart: weekStart(r.day),
+      time: r.time,
+      category: r.category,
+      fromName: r.from_name,
+      excerpt: r.text.length > 90 ? `${r.text.slice(0, 90).trimEnd()}…` : r.text,
+    })),
+  };
+}

@@ -4,6 +4,7 @@ import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { ChildrenHomeCards } from '../children/HomeCards';
+import { DiaryFollowUpsCard } from '../diary/HomeCard';
 import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
@@ -19,6 +20,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
       <Text>{formatDay(londonDay())}</Text>
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
+      <DiaryFollowUpsCard session={session} />
       <div className={s.grid}>
         {areas
           .filter((a) => a.id !== 'home' && !a.planned)
