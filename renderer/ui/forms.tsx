@@ -10,7 +10,11 @@ export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(s
   return useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     defaultValues,
-    mode: 'onTouched',
+    // Checked when submitted, then again as each answer is corrected. Not on leaving a field: a
+    // message appearing on blur moves the button under the pointer, and the click that caused
+    // the blur is lost (the form seemed to do nothing).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
 }
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { contract } from '../../../shared/contract/index';
 import type { Settings } from '../../../shared/contract/settings';
 import { useChannel, useChannelMutation } from '../../api';
-import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { applyServerError, TextField, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '480px' } });
@@ -58,7 +58,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   });
   const numberField = (name: 'idleLockMinutes' | 'contactCheckMonths', label: string, hint: string) => <NumberField form={form} name={name} label={label} hint={hint} />;
   return (
-    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate>
+    <form className={s.form} onSubmit={withErrorFocus(submit)} noValidate>
       <TextField form={form} name="settingName" label="Name of the setting" hint="Shown on the login screen and on every printed page." required />
       {numberField('idleLockMinutes', 'Lock after this many minutes without use', 'The laptop is shared: 5 minutes is a sensible default.')}
       {numberField('contactCheckMonths', 'Ask parents to check emergency contacts after this many months', 'Contacts not checked for longer are flagged.')}

@@ -433,15 +433,17 @@ function ConcernPrompt({ form }: { form: Form }) {
   const setting = useChannel('setting.get');
   const sign = concernSign(typed);
   if (!sign) return null;
-  const dsl = setting.data?.dslName ? `our designated safeguarding lead, ${setting.data.dslName}` : 'our designated safeguarding lead (DSL)';
+  const dsl = setting.data?.dslName ? `our designated safeguarding lead, ${setting.data.dslName},` : 'our designated safeguarding lead (DSL)';
   return (
-    <MessageBar intent="warning" aria-label="This may be a safeguarding concern">
-      <MessageBarBody>
-        <MessageBarTitle>This reads like a safeguarding concern</MessageBarTitle>
-        It mentions {sign}. Tell {dsl} today, before the child goes home. A concern is recorded apart from the diary, which parents and other
-        settings may see: write here only what is right for them to read.
-      </MessageBarBody>
-    </MessageBar>
+    <section aria-label="This may be a safeguarding concern">
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>This reads like a safeguarding concern.</MessageBarTitle> It mentions {sign}. Tell {dsl} today, before the child goes
+          home. A concern is recorded apart from the diary, which parents and other settings may see: write here only what is right for them to
+          read.
+        </MessageBarBody>
+      </MessageBar>
+    </section>
   );
 }
 

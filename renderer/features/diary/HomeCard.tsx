@@ -2,13 +2,13 @@ import { Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-comp
 import { TaskListLtrRegular } from '@fluentui/react-icons';
 import type { Session } from '../../../shared/contract/auth';
 import { DIARY_CATEGORY_LABELS } from '../../../shared/contract/diary';
-import { formatDayShort } from '../../../shared/domain/dates';
+import { shortDayLabel } from '../../../shared/domain/weeks';
 import { useChannel } from '../../api';
 import { href } from '../../router';
 import { can } from '../../ui/access';
 
 const useStyles = makeStyles({
-  card: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorder2}` },
+  card: { borderLeft: `4px solid ${tokens.colorPaletteMarigoldBorder2}`, maxWidth: '820px' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   excerpt: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
@@ -31,7 +31,7 @@ export function DiaryFollowUpsCard({ session }: { session: Session }) {
         {followUps.map((f) => (
           <li key={f.entryId}>
             <a href={href(`/diary/child/${f.childId}?week=${f.weekStart}&entry=${f.entryId}`)}>
-              {f.childName}, {formatDayShort(f.day)}
+              {f.childName}, {shortDayLabel(f.day)}
               {f.time ? ` ${f.time}` : ''}: {DIARY_CATEGORY_LABELS[f.category]}
             </a>
             <Text size={200} block className={s.excerpt}>
