@@ -209,6 +209,8 @@ test('11.4: the shared-care "Until" error is focused and in view', async ({ page
   await go(page, preview.url, `/children/${millie}?tab=shared-care`);
   await page.getByRole('button', { name: 'Add another setting the child attends' }).click();
   const dialog = page.getByRole('dialog');
+  // Two places the child could attend (Sunshine and Oak Tree): nothing is chosen for them.
+  await expect(dialog.getByLabel('Setting, childminder or school')).toHaveValue('');
   await dialog.getByLabel('Setting, childminder or school').selectOption({ label: 'Oak Tree Pre-school' });
   await dialog.getByText('Friday', { exact: true }).click();
   await dialog.getByLabel('From').fill('2026-09-01');
