@@ -22,7 +22,18 @@ function electronBinary() {
   }
 }
 
-const run = (cmd, args) => spawn(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).on('exit', (code) => process.exit(code ?? 0));
+// Stopping `npm start` (Ctrl+C, or ending this process) stops what it started: the signal is passed
+// on and this process waits for the child to finish. The child also gets an IPC channel, so the
+// preview stops by itself when this process dies without passing anything on (kill -9).
+const run = (cmd, args) => {
+  const child = spawn(cmd, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], shell: process.platform === 'win32' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+};
 
 const binary = electronBinary();
 if (binary) {

@@ -10,7 +10,11 @@ export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(s
   return useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     defaultValues,
-    mode: 'onTouched',
+    // Checked when submitted, then again as each answer is corrected. Not on leaving a field: a
+    // message appearing on blur moves the button under the pointer, and the click that caused
+    // the blur is lost (the form seemed to do nothing).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
 }
 
@@ -59,8 +63,40 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, requ
 }
 
 /**
+ * After a refused submit, moves focus to the form's first error (in the order the fields are shown)
+ * and scrolls it into view: an error below the fold of a dialog otherwise looks like nothing happened.
+ * A field's own control is focused; a group's message (checkboxes) focuses the group's first control;
+ * a form-wide message is focused itself. Waits a few frames for React to show the messages.
+ */
+export function focusFirstError(formElement: HTMLElement, framesLeft = 6): void {
+  requestAnimationFrame(() => {
+    if (!formElement.isConnected) return; // closed on success
+    const first = formElement.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    if (!first) {
+      if (framesLeft > 0) focusFirstError(formElement, framesLeft - 1);
+      return;
+    }
+    const group = first.getAttribute('role') === 'alert' ? first.closest<HTMLElement>('[role="group"], [role="radiogroup"], fieldset') : null;
+    const control = group?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])');
+    const target = control ?? first;
+    if (target === first && first.getAttribute('role') === 'alert') first.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    (group ?? first).scrollIntoView({ block: 'center', behavior: 'instant' });
+  });
+}
+
+/** Wraps a form's submit handler so that a refusal (the schema's or the core's) moves focus to the first error. */
+export function withErrorFocus(handler: (e: FormEvent) => Promise<void>): (e: FormEvent) => void {
+  return (e) => {
+    const formElement = e.currentTarget as HTMLElement; // gone from the event once it has been handled
+    void handler(e).then(() => focusFirstError(formElement));
+  };
+}
+
+/**
  * Submits a contract form: runs the action, shows the core's field errors beside the fields and the
- * rest above the buttons. What was typed stays in the form when anything is refused.
+ * rest above the buttons, and moves focus to the first error. What was typed stays in the form when
+ * anything is refused.
  */
 export function useFormSubmit<T extends FieldValues, Out>(
   form: UseFormReturn<T, unknown, Out>,
@@ -77,5 +113,5 @@ export function useFormSubmit<T extends FieldValues, Out>(
       setError(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, e));
     }
   });
-  return { submit: (e: FormEvent) => void handler(e), error };
+  return { submit: withErrorFocus(handler), error };
 }

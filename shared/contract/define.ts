@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Installs plain words for zod's defaults before any schema here is used.
+import './messages';
 
 /** The roles a member of staff may hold; a user may hold several. */
 // 'senco' (seed 004: decisions "authorized by either the head teacher or the SENCO") may authorise

@@ -11,6 +11,13 @@ export const DIARY_READERS: readonly Role[] = ROLES;
 export const WEEK_PLAN_KEEPERS: readonly Role[] = ['office', 'manager', 'admin'];
 /** Sharing an entry with a partner setting: office, manager and the DSL. */
 export const DIARY_SHARERS: readonly Role[] = ['office', 'manager', 'dsl'];
+/** Correcting someone else's entry: office, the DSL and managers (the author may always correct their own). */
+export const DIARY_AMENDERS: readonly Role[] = ['office', 'dsl', 'manager'];
+
+/** Whether this member of staff may correct an entry written by `authorId` (the core enforces it; the screen follows). */
+export function mayAmendEntry(user: { userId: string; roles: readonly Role[] }, authorId: string): boolean {
+  return user.userId === authorId || user.roles.some((r) => DIARY_AMENDERS.includes(r));
+}
 
 export const DIARY_CATEGORIES = [
   'arrival',
@@ -152,6 +159,8 @@ export const diaryEntrySchema = z.object({
     .nullable(),
   /** 1 for an entry never amended. */
   revision: z.number().int(),
+  /** Who typed it in: the author, who may correct it. */
+  createdById: z.string(),
   createdByName: z.string(),
   createdAt: z.string(),
   shares: z.array(diaryShareSchema),
@@ -239,7 +248,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 const entryText = text('The entry', 4000);
 const optionalDay = z
-  .union([daySchema, z.literal('')])
+  .union([daySchema, z.literal('')], { error: 'Enter a real date (day, month and year).' })
   .optional()
   .transform((d) => (d ? d : undefined));
 
@@ -354,6 +363,30 @@ export const diaryChannels = {
       children: z.array(diaryChildSchema.extend({ days: z.array(roomCellSchema) })),
     }),
   }),
+  'diary.openFollowUps': channel({
+    summary: 'Lists the diary entries whose follow-up nobody has closed yet, oldest first, for Home.',
+    access: DIARY_READERS,
+    kind: 'read',
+    sensitive: true,
+    input: noInput,
+    output: z.object({
+      followUps: z.array(
+        z.object({
+          entryId: z.string(),
+          childId: z.string(),
+          childName: z.string(),
+          day: z.string(),
+          weekStart: z.string(),
+          time: z.string().nullable(),
+          category: diaryCategorySchema,
+          fromName: z.string(),
+          /** The start of the entry's text, enough to say what needs doing. */
+          excerpt: z.string(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+  }),
   'diary.patterns': channel({
     summary: 'Counts a child’s diary entries by weekday and category over a span of weeks and points out patterns.',
     access: DIARY_READERS,
@@ -387,16 +420,22 @@ export const diaryChannels = {
     access: DIARY_READERS,
     kind: 'read',
     sensitive: true,
-    input: z.object({
-      query: text('What to search for', 200),
-      childId: idSchema.optional(),
-      room: z.string().trim().max(80).optional(),
-      category: diaryCategorySchema.optional(),
-      source: diarySourceSchema.optional(),
-      from: optionalDay,
-      to: optionalDay,
-      limit: z.number().int().min(1).max(200).default(50),
-    }),
+    input: z
+      .object({
+        /** Words to find; empty lists the entries the filters choose ("all accidents this month"). */
+        query: z.string().trim().max(200, 'Keep the search to 200 characters or fewer.').default(''),
+        childId: idSchema.optional(),
+        room: z.string().trim().max(80).optional(),
+        category: diaryCategorySchema.optional(),
+        source: diarySourceSchema.optional(),
+        from: optionalDay,
+        to: optionalDay,
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .refine((f) => !f.from || !f.to || f.from <= f.to, {
+        path: ['to'],
+        message: 'This is before the “From” date: swap the two dates, or change one.',
+      }),
     output: z.object({ hits: z.array(searchHitSchema), more: z.boolean() }),
   }),
   'diary.share': channel({

@@ -13,8 +13,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsUpdateSchema = z
   .object({
     settingName: text('The setting name', 120),
-    idleLockMinutes: z.number().int('Whole minutes only.').min(1, 'At least 1 minute.').max(60, 'At most 60 minutes: the laptop is shared.'),
-    contactCheckMonths: z.number().int('Whole months only.').min(1, 'At least 1 month.').max(24, 'At most 24 months.'),
+    idleLockMinutes: z.number({ error: 'Enter a number of minutes.' }).int('Whole minutes only.').min(1, 'At least 1 minute.').max(60, 'At most 60 minutes: the laptop is shared.'),
+    contactCheckMonths: z.number({ error: 'Enter a number of months.' }).int('Whole months only.').min(1, 'At least 1 month.').max(24, 'At most 24 months.'),
   })
   .partial();
 

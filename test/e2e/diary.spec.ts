@@ -253,7 +253,8 @@ test('add entries from a parent and a partner setting, see them in the week and 
 test('a long week flows onto more pages without cutting an entry in half', async ({ page, preview }) => {
   const ids = await seed(preview.core);
   await preview.core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
-  const monday = weekStart(today());
+  // Last week: a diary entry cannot be dated in the future, and last week is all in the past.
+  const monday = weekStart(addDays(today(), -7));
   const filler = 'The children explored the garden, collected leaves of every colour, counted them together and talked about the weather and the seasons. ';
   for (let i = 1; i <= 36; i++) {
     await preview.core.invoke('diary.add', {
@@ -269,6 +270,8 @@ test('a long week flows onto more pages without cutting an entry in half', async
   await preview.core.invoke('auth.lock');
   await setUpAndLogInSeeded(page, preview.url);
   await openChildWeek(page, 'Millie');
+  await page.getByRole('button', { name: 'Previous week' }).click();
+  await expect(page.getByTestId('week-label')).toHaveText(weekLabel(monday));
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const { pages } = pdfInfo(pdf);

@@ -42,3 +42,6 @@ console.log(`Data folder: ${preview.dataDir}`);
 const stop = () => void preview.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// Started by `npm start` (scripts/start.mjs) with an IPC channel: stop when that process is gone.
+if (process.send) process.on('disconnect', stop);

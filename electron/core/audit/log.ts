@@ -191,7 +191,8 @@ export function listAudit(
     params.userId = filter.userId;
   }
   if (filter.recordId) {
-    // record_ids is a JSON array of "type:id" strings; match a whole element, or the id after its colon (no LIKE: `%` is not a wildcard here).
+    // record_ids is a JSON array of "type:id" strings; match the whole element, or its id part,
+    // compared literally (not LIKE: a typed `%` or `_` must not match everything).
     where.push("EXISTS (SELECT 1 FROM json_each(a.record_ids) j WHERE j.value = $recordId OR substr(j.value, instr(j.value, ':') + 1) = $recordId)");
     params.recordId = filter.recordId;
   }

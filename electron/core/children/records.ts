@@ -1,3 +1,4 @@
+import { pastDayProblem } from '../../../shared/domain/day-rules';
 import type { z } from 'zod';
 import type {
   contactCreateSchema,
@@ -68,7 +69,8 @@ export function listContacts(db: Db, childId: string, cutoff: string): Emergency
 
 export function insertContact(db: Db, c: z.output<typeof contactCreateSchema>, today: string, userId: string, at: string): string {
   requireChildRow(db, c.childId);
-  if (c.lastVerifiedOn > today) throw fieldError('lastVerifiedOn', 'This date is in the future.');
+  const checked = pastDayProblem(c.lastVerifiedOn, today, 'This date');
+  if (checked) throw fieldError('lastVerifiedOn', checked);
   const next = get<{ n: number | null }>(db, 'SELECT max(priority) AS n FROM emergency_contacts WHERE child_id = $childId', { childId: c.childId })?.n ?? 0;
   const id = newId();
   run(
@@ -102,7 +104,8 @@ function requireContact(db: Db, id: string): { id: string; child_id: string; pri
 
 export function updateContact(db: Db, c: z.output<typeof contactUpdateSchema>, today: string, userId: string, at: string): string {
   const row = requireContact(db, c.contactId);
-  if (c.lastVerifiedOn && c.lastVerifiedOn > today) throw fieldError('lastVerifiedOn', 'This date is in the future.');
+  const checked = c.lastVerifiedOn ? pastDayProblem(c.lastVerifiedOn, today, 'This date') : null;
+  if (checked) throw fieldError('lastVerifiedOn', checked);
   const columns: Record<string, string | number | null> = {};
   if (c.name !== undefined) columns.name = c.name;
   if (c.relationship !== undefined) columns.relationship = c.relationship;

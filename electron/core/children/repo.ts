@@ -1,3 +1,4 @@
+import { birthDayProblem, plannedDayProblem } from '../../../shared/domain/day-rules';
 import type { z } from 'zod';
 import type {
   Attendance,
@@ -85,7 +86,12 @@ type ChildFields = Partial<Omit<z.output<typeof childCreateSchema>, 'legalName' 
 
 /** Checks what only the core can: real staff and partners, no birthdays in the future, dates in order. */
 function checkChild(db: Db, c: ChildFields, merged: { dateOfBirth: string; startDate: string | null; leavingDate: string | null; status: ChildStatus }, today: string) {
-  if (merged.dateOfBirth > today) throw fieldError('dateOfBirth', 'The date of birth is in the future.');
+  const birth = birthDayProblem(merged.dateOfBirth, today);
+  if (birth) throw fieldError('dateOfBirth', birth);
+  for (const field of ['startDate', 'leavingDate'] as const) {
+    const problem = merged[field] ? plannedDayProblem(merged[field], today) : null;
+    if (problem) throw fieldError(field, problem);
+  }
   if (merged.startDate && merged.startDate < merged.dateOfBirth) throw fieldError('startDate', 'The start date is before the date of birth.');
   if (merged.leavingDate && merged.startDate && merged.leavingDate < merged.startDate) throw fieldError('leavingDate', 'The leaving date is before the start date.');
   if (merged.status === 'left' && !merged.leavingDate) throw fieldError('leavingDate', 'Give the date the child left.');

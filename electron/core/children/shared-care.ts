@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { Attendance, SharedCare, sharedCareCreateSchema, sharedCareUpdateSchema } from '../../../shared/contract/children';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { blankToNull, fieldError } from '../../../shared/contract/fields';
+import { CARE_PARTNER_KINDS } from '../../../shared/contract/partners';
+import { plannedDayProblem } from '../../../shared/domain/day-rules';
 import { weekdayOf } from '../../../shared/domain/weekdays';
+import { today as londonToday } from '../../../shared/domain/weeks';
 import type { Db } from '../db/connection';
 import { all, fromJson, get, newId, run, toJson } from '../db/sql';
 import { requirePartner, updateColumns } from '../partners/repo';
@@ -91,9 +94,26 @@ function checkDates(startsOn: string | null, endsOn: string | null, field = 'end
   if (startsOn && endsOn && endsOn < startsOn) throw fieldError(field, 'The end date is before the start date.');
 }
 
+/** The dates being written must be ones that can be right (not decades away, not year 0000). */
+function checkPlanned(days: Record<string, string | null | undefined>, at: string) {
+  for (const [field, day] of Object.entries(days)) {
+    const problem = day ? plannedDayProblem(day, londonToday(new Date(at))) : null;
+    if (problem) throw fieldError(field, problem);
+  }
+}
+
+/** Shared care is with somewhere the child attends: a setting, a childminder or a school, not an agency. */
+function requireCarePartner(db: Db, partnerId: string) {
+  const partner = requirePartner(db, partnerId, 'partnerId');
+  if (!CARE_PARTNER_KINDS.includes(partner.kind)) {
+    throw fieldError('partnerId', `${partner.name} is not somewhere a child attends. Choose an early years setting, a childminder or a school.`);
+  }
+}
+
 export function insertSharedCare(db: Db, s: z.output<typeof sharedCareCreateSchema>, userId: string, at: string): string {
   if (!get(db, 'SELECT 1 AS x FROM children WHERE id = $id', { id: s.childId })) throw new TwoWayError('not-found', 'That child was not found.');
-  requirePartner(db, s.partnerId, 'partnerId');
+  requireCarePartner(db, s.partnerId);
+  checkPlanned({ startsOn: s.startsOn, endsOn: s.endsOn }, at);
   checkDates(blankToNull(s.startsOn), blankToNull(s.endsOn));
   const id = newId();
   run(
@@ -141,6 +161,7 @@ export function updateSharedCare(db: Db, s: z.output<typeof sharedCareUpdateSche
   if (s.startsOn !== undefined) columns.starts_on = blankToNull(s.startsOn);
   if (s.endsOn !== undefined) columns.ends_on = blankToNull(s.endsOn);
   if (s.notes !== undefined) columns.notes = blankToNull(s.notes);
+  checkPlanned({ startsOn: s.startsOn, endsOn: s.endsOn }, at);
   checkDates(columns.starts_on !== undefined ? columns.starts_on : row.starts_on, columns.ends_on !== undefined ? columns.ends_on : row.ends_on);
   updateColumns(db, 'shared_care', row.id, columns, userId, at);
   return row.child_id;
@@ -148,6 +169,7 @@ export function updateSharedCare(db: Db, s: z.output<typeof sharedCareUpdateSche
 
 export function endSharedCare(db: Db, id: string, on: string, userId: string, at: string): string {
   const row = requireSharedCare(db, id);
+  checkPlanned({ on }, at);
   checkDates(row.starts_on, on, 'on');
   updateColumns(db, 'shared_care', row.id, { ends_on: on }, userId, at);
   return row.child_id;

@@ -1,3 +1,4 @@
+import { pastDayProblem } from '../../../shared/domain/day-rules';
 import { DIARY_SHARERS, type diaryChannels } from '../../../shared/contract/diary';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { addDays, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } from '../../../shared/domain/weeks';
@@ -27,6 +28,7 @@ import {
   requireChild,
   roomChildren,
   roomWeekCells,
+  openFollowUps,
   search,
   sharingHistory,
   weekPlans,
@@ -97,6 +99,9 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
   'diary.add': (input, ctx) => {
     const db = ctx.db();
     const at = ctx.nowIso();
+    // A diary records what has happened: next week's day is a slip (the week view opens on today).
+    const dayProblem = pastDayProblem(input.day, todayOf(ctx), 'This day');
+    if (dayProblem) throw fieldError('day', dayProblem);
     if (input.shareWith?.length) {
       requireSharer(ctx);
       if (!input.shareMethod) throw fieldError('shareMethod', 'Say how it will be shared.');
@@ -115,7 +120,7 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
   },
 
   'diary.amend': (input, ctx) => {
-    const { childId, revision } = amendEntry(ctx.db(), input, ctx.user.userId, ctx.nowIso());
+    const { childId, revision } = amendEntry(ctx.db(), input, ctx.user, ctx.nowIso());
     ctx.touch(`child:${childId}`);
     return { id: input.entryId, revision };
   },
@@ -183,6 +188,12 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
       const result = findPatterns(patternCounts(db, input.childId, from, to), dayBeforeDescriber(db, input.childId));
       return { child, from, to, weeks: input.weeks, rule: PATTERN_RULE_TEXT, ...result };
     });
+  },
+
+  'diary.openFollowUps': (_input, ctx) => {
+    const result = openFollowUps(ctx.db());
+    ctx.touch(...new Set(result.followUps.map((f) => `child:${f.childId}`)));
+    return result;
   },
 
   'diary.search': (input, ctx) => {

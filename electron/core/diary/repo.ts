@@ -8,15 +8,18 @@ import {
   type DiaryShare,
   type DiarySource,
   type DiaryTo,
+  mayAmendEntry,
   type Party,
   type RoomCell,
   type SearchHit,
   type WeekPlan,
 } from '../../../shared/contract/diary';
+import type { Role } from '../../../shared/contract/define';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { CARE_PARTNER_KINDS } from '../../../shared/contract/partners';
 import { addDays, weekStart } from '../../../shared/domain/weeks';
 import { findCarer } from '../children/carers';
+import type { OutputOf } from '../../../shared/contract/index';
 import type { Db } from '../db/connection';
 import { all, get, newId, run, type Params } from '../db/sql';
 import { buildFtsQuery, HIT_END, HIT_START, snippetParts } from './search';
@@ -30,7 +33,7 @@ export const CHILD_WEEK_SQL = `
   SELECT e.id, e.child_id, e.day, e.time, e.category, e.revisions, r.text,
     e.from_kind, e.from_id, e.from_person, e.from_name, e.to_kind, e.to_id, e.to_person, e.to_name,
     e.transcribed_from, tp.name AS transcribed_name, e.needs_follow_up, e.follow_up_closed_at, e.follow_up_note,
-    cu.full_name AS closed_by_name, u.full_name AS created_by_name, e.created_at
+    cu.full_name AS closed_by_name, e.created_by, u.full_name AS created_by_name, e.created_at
   FROM diary_entries e
   JOIN diary_revisions r ON r.id = e.current_rev
   JOIN users u ON u.id = e.created_by
@@ -92,6 +95,7 @@ interface EntryRow {
   follow_up_closed_at: string | null;
   follow_up_note: string | null;
   closed_by_name: string | null;
+  created_by: string;
   created_by_name: string;
   created_at: string;
 }
@@ -135,6 +139,7 @@ function toEntry(r: EntryRow, shares: DiaryShare[]): DiaryEntry {
     needsFollowUp: r.needs_follow_up === 1,
     followUp: r.follow_up_closed_at ? { closedByName: r.closed_by_name ?? '', closedAt: r.follow_up_closed_at, note: r.follow_up_note } : null,
     revision: r.revisions,
+    createdById: r.created_by,
     createdByName: r.created_by_name,
     createdAt: r.created_at,
     shares,
@@ -300,12 +305,13 @@ interface CurrentRow {
   time: string | null;
   needs_follow_up: number;
   follow_up_open: number;
+  created_by: string;
 }
 
 function currentOf(db: Db, entryId: string): CurrentRow {
   const row = get<CurrentRow>(
     db,
-    `SELECT e.id, e.child_id, e.day, e.current_rev, e.revisions, r.text, e.category, e.time, e.needs_follow_up, e.follow_up_open
+    `SELECT e.id, e.child_id, e.day, e.current_rev, e.revisions, r.text, e.category, e.time, e.needs_follow_up, e.follow_up_open, e.created_by
      FROM diary_entries e JOIN diary_revisions r ON r.id = e.current_rev WHERE e.id = $entryId`,
     { entryId },
   );
@@ -322,10 +328,14 @@ export function entryChildId(db: Db, entryId: string): string {
 export function amendEntry(
   db: Db,
   input: { entryId: string; text: string; category?: DiaryCategory; time?: string | null; reason: string },
-  userId: string,
+  by: { userId: string; roles: readonly Role[] },
   at: string,
 ): { childId: string; revision: number } {
+  const userId = by.userId;
   const cur = currentOf(db, input.entryId);
+  if (!mayAmendEntry(by, cur.created_by)) {
+    throw new TwoWayError('forbidden', 'Only the person who wrote this entry, the office, the DSL or a manager can correct it. Ask one of them.');
+  }
   const category = input.category ?? cur.category;
   // An omitted time keeps the current one; '' or null clears it.
   const time = input.time === undefined ? cur.time : input.time || null;
@@ -592,34 +602,9 @@ export interface SearchFilters {
 export function searchSql(f: SearchFilters): { sql: string; params: Params; byChild: boolean } | null {
   const match = buildFtsQuery(f.query);
   if (!match) return null;
-  const where: string[] = [];
-  const params: Params = { match, limit: f.limit + 1 };
-  if (f.childId) {
-    where.push('e.child_id = $childId');
-    params.childId = f.childId;
-  }
-  if (f.room) {
-    where.push('c.room = $room');
-    params.room = f.room;
-  }
-  if (f.category) {
-    where.push('e.category = $category');
-    params.category = f.category;
-  }
-  if (f.source === 'transcribed') where.push('e.transcribed_from IS NOT NULL');
-  else if (f.source) {
-    where.push('e.from_kind = $source');
-    params.source = f.source;
-  }
-  if (f.from) {
-    where.push('e.day >= $from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    where.push('e.day <= $to');
-    params.to = f.to;
-  }
-  const columns = 'e.id, e.child_id, c.legal_name, c.preferred_name, c.room, e.day, e.time, e.category, e.from_name, e.transcribed_from, e.current_rev';
+  const { where, params } = filterWhere(f);
+  params.match = match;
+  const columns = SEARCH_COLUMNS;
   if (f.childId) {
     return {
       byChild: true,
@@ -649,30 +634,104 @@ export function searchSql(f: SearchFilters): { sql: string; params: Params; byCh
   };
 }
 
+const SEARCH_COLUMNS = 'e.id, e.child_id, c.legal_name, c.preferred_name, c.room, e.day, e.time, e.category, e.from_name, e.transcribed_from, e.current_rev';
+
+/** The filters as SQL conditions on `e` (entries) and `c` (children). */
+function filterWhere(f: SearchFilters): { where: string[]; params: Params } {
+  const where: string[] = [];
+  const params: Params = { limit: f.limit + 1 };
+  if (f.childId) {
+    where.push('e.child_id = $childId');
+    params.childId = f.childId;
+  }
+  if (f.room) {
+    where.push('c.room = $room');
+    params.room = f.room;
+  }
+  if (f.category) {
+    where.push('e.category = $category');
+    params.category = f.category;
+  }
+  if (f.source === 'transcribed') where.push('e.transcribed_from IS NOT NULL');
+  else if (f.source) {
+    where.push('e.from_kind = $source');
+    params.source = f.source;
+  }
+  if (f.from) {
+    where.push('e.day >= $from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    where.push('e.day <= $to');
+    params.to = f.to;
+  }
+  return { where, params };
+}
+
+/**
+ * Without words to look up in the index: the filters alone ("all accidents this month"), or text
+ * that has no words in it (an emoji, a `*`), found as typed in the current text. Newest day first.
+ */
+function searchWithoutWords(db: Db, f: SearchFilters, literal: string): SearchRow[] {
+  const { where, params } = filterWhere(f);
+  if (literal) {
+    // LIKE with its own wildcards escaped: what was typed is matched literally.
+    where.push("r.text LIKE $like ESCAPE '\\'");
+    params.like = `%${literal.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  }
+  return all<SearchRow>(
+    db,
+    `SELECT ${SEARCH_COLUMNS}, r.text AS full_text
+     FROM diary_entries e
+     JOIN diary_revisions r ON r.id = e.current_rev
+     JOIN children c ON c.id = e.child_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY e.day DESC, e.time DESC, e.created_at DESC
+     LIMIT $limit`,
+    params,
+  ).map((r) => ({ ...r, snip: passage(r.full_text ?? '', literal) }));
+}
+
+/** A passage of the text around the first place it contains `literal` (marked as the hit), or its start. */
+function passage(text: string, literal: string): string {
+  const at = literal ? text.toLowerCase().indexOf(literal.toLowerCase()) : -1;
+  if (at < 0) return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  const start = Math.max(0, at - 60);
+  const end = Math.min(text.length, at + literal.length + 60);
+  return `${start > 0 ? '…' : ''}${text.slice(start, at)}${HIT_START}${text.slice(at, at + literal.length)}${HIT_END}${text.slice(at + literal.length, end)}${end < text.length ? '…' : ''}`;
+}
+
+interface SearchRow {
+  id: string;
+  child_id: string;
+  legal_name: string;
+  preferred_name: string | null;
+  room: string | null;
+  day: string;
+  time: string | null;
+  category: DiaryCategory;
+  from_name: string;
+  transcribed_from: string | null;
+  current_rev: number;
+  snip: string | null;
+  full_text?: string;
+}
+
 /** The highlighted passage of one matching revision. */
 export const SNIPPET_SQL = `SELECT snippet(diary_fts, 0, '${HIT_START}', '${HIT_END}', '…', 24) AS snip FROM diary_fts WHERE diary_fts MATCH $match AND rowid = $rev`;
 
 export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boolean } {
   const q = searchSql(f);
-  if (!q) throw fieldError('query', 'Type a word to search for.');
-  const rows = all<{
-    id: string;
-    child_id: string;
-    legal_name: string;
-    preferred_name: string | null;
-    room: string | null;
-    day: string;
-    time: string | null;
-    category: DiaryCategory;
-    from_name: string;
-    transcribed_from: string | null;
-    current_rev: number;
-    snip: string | null;
-  }>(db, q.sql, q.params);
-  const more = rows.length > f.limit;
-  if (q.byChild) {
-    for (const r of rows.slice(0, f.limit)) r.snip = get<{ snip: string }>(db, SNIPPET_SQL, { match: q.params.match, rev: r.current_rev })?.snip ?? '';
+  let rows: SearchRow[];
+  if (q) {
+    rows = all<SearchRow>(db, q.sql, q.params);
+    if (q.byChild) {
+      for (const r of rows.slice(0, f.limit)) r.snip = get<{ snip: string }>(db, SNIPPET_SQL, { match: q.params.match, rev: r.current_rev })?.snip ?? '';
+    }
+  } else {
+    rows = searchWithoutWords(db, f, f.query.trim());
   }
+  const more = rows.length > f.limit;
   return {
     more,
     hits: rows.slice(0, f.limit).map((r) => ({
@@ -691,3 +750,39 @@ export function search(db: Db, f: SearchFilters): { hits: SearchHit[]; more: boo
   };
 }
 
+
+// ---------------------------------------------------------------------------------------
+// Open follow-ups (Home)
+// ---------------------------------------------------------------------------------------
+
+const FOLLOW_UPS_SHOWN = 20;
+
+/** Entries still waiting for someone to act, oldest first (the longest waiting at the top). */
+export function openFollowUps(db: Db): OutputOf<'diary.openFollowUps'> {
+  const rows = all<{ id: string; child_id: string; legal_name: string; preferred_name: string | null; day: string; time: string | null; category: DiaryCategory; from_name: string; text: string }>(
+    db,
+    `SELECT e.id, e.child_id, c.legal_name, c.preferred_name, e.day, e.time, e.category, e.from_name, r.text
+     FROM diary_entries e
+     JOIN diary_revisions r ON r.id = e.current_rev
+     JOIN children c ON c.id = e.child_id
+     WHERE e.follow_up_open = 1
+     ORDER BY e.day, e.time IS NULL, e.time, e.created_at
+     LIMIT $limit`,
+    { limit: FOLLOW_UPS_SHOWN },
+  );
+  const total = get<{ n: number }>(db, 'SELECT count(*) AS n FROM diary_entries WHERE follow_up_open = 1')?.n ?? 0;
+  return {
+    total,
+    followUps: rows.map((r) => ({
+      entryId: r.id,
+      childId: r.child_id,
+      childName: childName(r),
+      day: r.day,
+      weekStart: weekStart(r.day),
+      time: r.time,
+      category: r.category,
+      fromName: r.from_name,
+      excerpt: r.text.length > 90 ? `${r.text.slice(0, 90).trimEnd()}…` : r.text,
+    })),
+  };
+}

@@ -1,7 +1,8 @@
-import { blankToNull } from '../../../shared/contract/fields';
+import { blankToNull, fieldError } from '../../../shared/contract/fields';
 import type { Partner, PartnerKind, partnerCreateSchema, partnerUpdateSchema } from '../../../shared/contract/partners';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { londonDay } from '../../../shared/domain/dates';
+import { pastDayProblem } from '../../../shared/domain/day-rules';
 import type { z } from 'zod';
 import type { Db } from '../db/connection';
 import { all, bool, fromJson, get, newId, run, toJson } from '../db/sql';
@@ -82,7 +83,14 @@ type ContactsIn = z.output<typeof partnerCreateSchema>['contacts'];
 const cleanContacts = (contacts: ContactsIn) =>
   toJson((contacts ?? []).map((c) => ({ name: c.name, role: blankToNull(c.role), phone: blankToNull(c.phone), email: blankToNull(c.email) })));
 
+/** A secure address is verified on a day that has come: a future date would show as checked when it is not. */
+function checkVerifiedOn(day: string | null | undefined, at: string) {
+  const problem = day ? pastDayProblem(day, londonDay(new Date(at)), 'This date') : null;
+  if (problem) throw fieldError('secureVerifiedOn', problem);
+}
+
 export function insertPartner(db: Db, p: z.output<typeof partnerCreateSchema>, userId: string, at: string): string {
+  checkVerifiedOn(p.secureVerifiedOn, at);
   const id = newId();
   run(
     db,
@@ -111,6 +119,7 @@ export function insertPartner(db: Db, p: z.output<typeof partnerCreateSchema>, u
 
 export function updatePartner(db: Db, p: z.output<typeof partnerUpdateSchema>, userId: string, at: string): void {
   requirePartner(db, p.partnerId);
+  checkVerifiedOn(p.secureVerifiedOn, at);
   const columns: Record<string, string | number | null> = {};
   if (p.name !== undefined) columns.name = p.name;
   if (p.kind !== undefined) columns.kind = p.kind;

@@ -236,15 +236,15 @@ export class Vault {
     return null;
   }
 
+  /** Own slots only: a username such as `constructor` or `__proto__` must not find Object's members. */
+  private userSlot(username: string): unknown {
+    const slots = this.userSlots();
+    return Object.hasOwn(slots, username) ? slots[username] : undefined;
+  }
+
   private userSlots(): Record<string, unknown> {
     const slots = this.store.get(K.userSlots);
     return slots && typeof slots === 'object' ? (slots as Record<string, unknown>) : {};
-  }
-
-  /** One user's own slot: never a property every object has (`constructor`, `__proto__` are wrong logins). */
-  private userSlot(username: string): unknown {
-    const slots = this.userSlots();
-    return Object.prototype.hasOwnProperty.call(slots, username) ? slots[username] : undefined;
   }
 }
 

@@ -8,7 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -32,7 +31,7 @@ import { formatDateTime } from '../../../shared/domain/dates';
 import { suggestPassword } from '../../../shared/domain/words';
 import { useChannel, useChannelMutation } from '../../api';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
-import { FormDialog } from '../../ui/fields';
+import { FormDialog, GroupField } from '../../ui/fields';
 import { ErrorBar, Loading } from '../../ui/Page';
 import { DatabaseKeyDialog } from './DatabaseKeyDialog';
 
@@ -176,9 +175,10 @@ function AddUserDialog({ onClose }: { onClose: () => void }) {
         control={form.control}
         name="roles"
         render={({ field, fieldState }) => (
-          <Field label="Roles" required validationMessage={fieldState.error?.message}>
+          // A group, not a Fluent Field: a Field hands its one id and its required star to every checkbox.
+          <GroupField label="Roles" required message={fieldState.error?.message}>
             <RoleCheckboxes value={(field.value ?? []) as Role[]} onChange={field.onChange} />
-          </Field>
+          </GroupField>
         )}
       />
     </FormDialog>

@@ -5,7 +5,7 @@ import { contract } from '../../../shared/contract/index';
 import type { Session } from '../../../shared/contract/auth';
 import { suggestPassword } from '../../../shared/domain/words';
 import { useChannelMutation } from '../../api';
-import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { applyServerError, TextField, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '420px' } });
@@ -35,7 +35,7 @@ export function ChangePasswordForm({ session, onChanged }: { session: Session; o
     }
   });
   return (
-    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate>
+    <form className={s.form} onSubmit={withErrorFocus(submit)} noValidate>
       {!session.viaRecoveryKey && (
         <TextField form={form} name="currentPassword" label={session.mustChangePassword ? 'The password you were given' : 'Current password'} type="password" autoComplete="current-password" required />
       )}

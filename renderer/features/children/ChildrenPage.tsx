@@ -32,6 +32,7 @@ import { href, navigate } from '../../router';
 import { DaysField, SelectField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { FormDialog } from '../../ui/fields';
+import { nameMatches } from '../../../shared/domain/names';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { ageOn, restrictionText } from './common';
 import { can } from '../../ui/access';
@@ -77,7 +78,7 @@ const FLAG_LABELS: Record<Flag, string> = {
 };
 
 function matches(c: ChildListItem, search: string, room: string, flags: Set<Flag>): boolean {
-  if (search && !`${c.legalName} ${c.preferredName ?? ''}`.toLowerCase().includes(search.toLowerCase())) return false;
+  if (!nameMatches(search, c.legalName, c.preferredName)) return false;
   if (room && c.room !== room) return false;
   if (flags.has('attendsOtherSetting') && c.partners.length === 0) return false;
   if (flags.has('healthNeeds') && !c.hasAllergies && !c.hasMedication) return false;

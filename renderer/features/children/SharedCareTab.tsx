@@ -1,6 +1,6 @@
 import { Badge, Button, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, EditRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
 import type { ChildFile, SharedCare } from '../../../shared/contract/children';
 import { contract } from '../../../shared/contract/index';
@@ -133,6 +133,11 @@ function AddSharedCareDialog({ childId, onClose }: { childId: string; onClose: (
     notes: '',
   });
   const { submit, error } = useFormSubmit(form, (v) => add.mutateAsync(v), onClose);
+  // Only one setting, childminder or school in the directory: that is the one meant.
+  const only = options.length === 1 ? options[0].value : null;
+  useEffect(() => {
+    if (only && !form.getValues('partnerId')) form.setValue('partnerId', only);
+  }, [only, form]);
   return (
     <FormDialog title="Another setting the child attends" submitLabel="Add" onSubmit={submit} onClose={onClose} pending={add.isPending} error={error} wide>
       <SelectField

@@ -25,6 +25,7 @@ import {
   DIARY_CATEGORIES,
   DIARY_CATEGORY_LABELS,
   DIARY_SHARERS,
+  mayAmendEntry,
   SHARE_METHOD_LABELS,
   SHARE_METHODS,
   type DiaryCategory,
@@ -34,7 +35,7 @@ import { contract } from '../../../shared/contract/index';
 import { formatDateTime } from '../../../shared/domain/dates';
 import { longDayLabel } from '../../../shared/domain/weeks';
 import { errorMessage, useChannel, useChannelMutation } from '../../api';
-import { applyServerError, useContractForm } from '../../ui/forms';
+import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
 import { CategoryBadge } from './common';
 import { ConsentLink } from './EntryForm';
@@ -77,6 +78,7 @@ export function EntryDialog({ session, entryId, onClose }: { session: Session; e
                 <Text size={200} className={s.meta}>
                   Typed in by {detail.data.entry.createdByName} on {formatDateTime(detail.data.entry.createdAt)}
                   {detail.data.entry.transcribedFrom ? `, copied from ${detail.data.entry.transcribedFrom.name}’s communication book` : ''}.
+                  {!mayAmendEntry(session, detail.data.entry.createdById) && ' Only they, the office, the DSL or a manager can correct it.'}
                 </Text>
                 <FollowUpState entry={detail.data.entry} />
                 {mode === 'amend' && <AmendForm entry={detail.data.entry} onDone={() => setMode('view')} />}
@@ -123,7 +125,7 @@ export function EntryDialog({ session, entryId, onClose }: { session: Session; e
           </DialogContent>
           {entry && mode === 'view' && (
             <DialogActions position="start" style={{ whiteSpace: 'nowrap' }}>
-              <Button onClick={() => setMode('amend')}>Correct this entry</Button>
+              {mayAmendEntry(session, entry.createdById) && <Button onClick={() => setMode('amend')}>Correct this entry</Button>}
               {entry.needsFollowUp && !entry.followUp && <Button onClick={() => setMode('close')}>Close the follow-up</Button>}
               {canShare && <Button onClick={() => setMode('share')}>Share with another setting</Button>}
             </DialogActions>
@@ -175,7 +177,7 @@ function AmendForm({ entry, onDone }: { entry: DiaryEntry; onDone: () => void })
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className={s.body} aria-label="Correct this entry">
+    <form onSubmit={withErrorFocus(submit)} noValidate className={s.body} aria-label="Correct this entry">
       <Divider />
       <Text weight="semibold">Correct this entry</Text>
       <Text size={200}>The original stays in the entry’s history with your reason; nothing is overwritten.</Text>

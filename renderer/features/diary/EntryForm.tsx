@@ -12,6 +12,9 @@ import {
   Input,
   Link,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -36,7 +39,8 @@ import {
 import { contract, type OutputOf } from '../../../shared/contract/index';
 import { useChannel, useChannelMutation } from '../../api';
 import { href } from '../../router';
-import { applyServerError, useContractForm } from '../../ui/forms';
+import { concernSign } from '../../../shared/domain/concerns';
+import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
 
 const useStyles = makeStyles({
@@ -117,7 +121,7 @@ export function AddEntryDialog({
   return (
     <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface style={{ maxWidth: '760px' }}>
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={withErrorFocus(submit)} noValidate>
           <DialogBody>
             <DialogTitle>Add to {childName}’s diary</DialogTitle>
             <DialogContent className={s.form}>
@@ -202,6 +206,7 @@ export function AddEntryDialog({
               <Field label="What happened, or the message" required validationMessage={err('text')?.message}>
                 <Textarea rows={4} resize="vertical" {...form.register('text')} />
               </Field>
+              <ConcernPrompt form={form} />
               <Controller
                 control={form.control}
                 name="needsFollowUp"
@@ -254,7 +259,11 @@ function PartyFields({
         layout="horizontal"
         aria-label={`${title}: who`}
         value={party?.kind ?? 'staff'}
-        onChange={(_e, d) => setParty({ kind: d.value })}
+        onChange={(_e, d) => {
+          // Only one partner setting: it is the one meant.
+          const only = d.value === 'partner' && parties?.partners.length === 1 ? parties.partners[0].partnerId : undefined;
+          setParty(only ? { kind: d.value, partnerId: only } : { kind: d.value });
+        }}
       >
         <Radio value="staff" label={staffLabel} />
         <Radio value="carer" label={side === 'from' ? 'A parent or carer' : 'Parents and carers'} />
@@ -337,6 +346,8 @@ function TranscribedField({ form, parties }: { form: Form; parties?: Parties }) 
         onChange={(_e, d) => {
           setOn(!!d.checked);
           if (!d.checked) form.setValue('transcribedFrom', undefined);
+          // Only one partner setting: that is whose book it is.
+          else if (partners.length === 1) form.setValue('transcribedFrom', partners[0].partnerId);
         }}
       />
       {on && (
@@ -375,9 +386,11 @@ function ShareFields({ form, parties, childId }: { form: Form; parties?: Parties
             label={`Share with ${p.name}`}
             disabled={!p.consent.valid}
             checked={shareWith.includes(p.partnerId)}
-            onChange={(_e, d) =>
-              form.setValue('shareWith', d.checked ? [...shareWith, p.partnerId] : shareWith.filter((x) => x !== p.partnerId), { shouldDirty: true })
-            }
+            onChange={(_e, d) => {
+              form.setValue('shareWith', d.checked ? [...shareWith, p.partnerId] : shareWith.filter((x) => x !== p.partnerId), { shouldDirty: true });
+              // The obvious way to share a diary entry with a setting the child attends is their communication book.
+              if (d.checked && !method) form.setValue('shareMethod', 'communication-book');
+            }}
           />
           {p.consent.valid ? (
             <Text block className={s.ok}>
@@ -407,6 +420,30 @@ function ShareFields({ form, parties, childId }: { form: Form; parties?: Parties
         </Field>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * When the text reads like a safeguarding concern, says so while it is being typed: the diary is
+ * shared with parents and other settings, and a concern goes to the DSL (the concern recorder comes
+ * later; until then the DSL records it as our safeguarding policy says).
+ */
+function ConcernPrompt({ form }: { form: Form }) {
+  const typed = (useWatch({ control: form.control, name: 'text' }) ?? '') as string;
+  const setting = useChannel('setting.get');
+  const sign = concernSign(typed);
+  if (!sign) return null;
+  const dsl = setting.data?.dslName ? `our designated safeguarding lead, ${setting.data.dslName},` : 'our designated safeguarding lead (DSL)';
+  return (
+    <section aria-label="This may be a safeguarding concern">
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>This reads like a safeguarding concern.</MessageBarTitle> It mentions {sign}. Tell {dsl} today, before the child goes
+          home. A concern is recorded apart from the diary, which parents and other settings may see: write here only what is right for them to
+          read.
+        </MessageBarBody>
+      </MessageBar>
+    </section>
   );
 }
 

@@ -49,7 +49,12 @@ export function SearchView({ params }: { params: SearchParams }) {
   useEffect(() => setTyped(params.q), [params.q]);
   const overview = useChannel('diary.overview');
   const input = { query: params.q, childId: params.childId, room: params.room, category: params.category, source: params.source, from: params.from, to: params.to };
-  const valid = !!params.q.trim() && contract['diary.search'].input.safeParse(input).success;
+  const filtered = !!(params.childId || params.room || params.category || params.source || params.from || params.to);
+  const asked = !!params.q.trim() || filtered;
+  const parsed = contract['diary.search'].input.safeParse(input);
+  // The same rules as the core, shown by the field they are about (e.g. dates the wrong way round).
+  const issueAt = (field: string) => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message);
+  const valid = asked && parsed.success;
   const results = useChannel('diary.search', input, { enabled: valid });
   const set = (patch: Partial<SearchParams>) => navigate(searchPath({ ...params, ...patch }));
 
@@ -110,22 +115,25 @@ export function SearchView({ params }: { params: SearchParams }) {
             ))}
           </Dropdown>
         </Field>
-        <Field label="From">
+        <Field label="From" validationMessage={issueAt('from')} validationState={issueAt('from') ? 'error' : 'none'}>
           <Input type="date" value={params.from ?? ''} onChange={(_e, d) => set({ from: d.value || undefined })} />
         </Field>
-        <Field label="To">
+        <Field label="To" validationMessage={issueAt('to')} validationState={issueAt('to') ? 'error' : 'none'}>
           <Input type="date" value={params.to ?? ''} onChange={(_e, d) => set({ to: d.value || undefined })} />
         </Field>
-        {(params.childId || params.room || params.category || params.source || params.from || params.to) && (
+        {filtered && (
           <Button appearance="subtle" onClick={() => navigate(searchPath({ q: params.q }))}>
             Clear filters
           </Button>
         )}
       </Pickers>
-      {!params.q.trim() ? (
-        <Text>Type a word or two. Every word must appear; put a phrase in quotes to find it exactly.</Text>
+      {!asked ? (
+        <Text>
+          Type a word or two (every word must appear; put a phrase in quotes to find it exactly), or choose filters alone to list entries, for
+          example every accident this month.
+        </Text>
       ) : !valid ? (
-        <ErrorBar error="Check the dates: use the date pickers." />
+        <ErrorBar error={issueAt('query') ?? 'Check the filters marked above.'} />
       ) : results.isPending ? (
         <Loading label="Searching…" />
       ) : results.error ? (
@@ -134,8 +142,10 @@ export function SearchView({ params }: { params: SearchParams }) {
         <>
           <Text role="status">
             {results.data.hits.length === 0
-              ? 'Nothing found.'
-              : `${results.data.hits.length}${results.data.more ? '+' : ''} ${results.data.hits.length === 1 ? 'entry' : 'entries'} found, most recently written first${results.data.more ? ' (narrow the search to see older ones)' : ''}.`}
+              ? params.q.trim()
+                ? 'Nothing found.'
+                : 'No entries match these filters.'
+              : `${results.data.hits.length}${results.data.more ? '+' : ''} ${results.data.hits.length === 1 ? 'entry' : 'entries'} found, ${params.q.trim() ? 'most recently written first' : 'newest day first'}${results.data.more ? ' (narrow the search to see older ones)' : ''}.`}
           </Text>
           <ul className={s.results} aria-label="Search results">
             {results.data.hits.map((h) => (

@@ -6,6 +6,7 @@ import { Page } from '../../ui/Page';
 import { FailedLoginsHomeCard } from '../admin/HomeCard';
 import { ChildrenHomeCards } from '../children/HomeCards';
 import { ConcernsHomeCard } from '../concerns/HomeCard';
+import { DiaryFollowUpsCard } from '../diary/HomeCard';
 import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
@@ -23,6 +24,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
       <ConcernsHomeCard session={session} />
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
+      <DiaryFollowUpsCard session={session} />
       <div className={s.grid}>
         {areas
           .filter((a) => a.id !== 'home' && !a.planned)

@@ -39,7 +39,7 @@ const useStyles = makeStyles({
     '& .fui-Input': { minWidth: 0 },
   },
   secure: { color: tokens.colorPaletteGreenForeground1 },
-  /** Long email addresses break inside their column instead of running over the next. */
+  /** Long email and portal addresses break inside their column instead of running over the next. */
   address: { overflowWrap: 'anywhere' },
   actions: { width: '96px' },
 });
@@ -114,7 +114,7 @@ export function PartnersPage({ session }: { session: Session }) {
                 <TableCell>
                   {p.phone ?? '—'}
                   {p.address && (
-                    <Text size={200} block>
+                    <Text size={200} block className={s.address}>
                       {p.address}
                     </Text>
                   )}
@@ -125,7 +125,11 @@ export function PartnersPage({ session }: { session: Session }) {
                       {p.secureEmail}
                     </Text>
                   )}
-                  {p.portal && <Text block>Portal: {p.portal}</Text>}
+                  {p.portal && (
+                    <Text block className={s.address}>
+                      Portal: {p.portal}
+                    </Text>
+                  )}
                   {!p.secureEmail && !p.portal && <Badge color="warning">No secure method</Badge>}
                   {p.secureVerifiedNote && (
                     <Text size={200} block className={s.secure}>

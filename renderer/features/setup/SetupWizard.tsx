@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useChannelMutation } from '../../api';
 import { contract } from '../../../shared/contract/index';
 import { suggestPassword } from '../../../shared/domain/words';
-import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { applyServerError, TextField, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
 import { RecoveryKeyView } from './RecoveryKeyView';
 
@@ -62,7 +62,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
           Set up TwoWay on this laptop. Everything you record is kept in an encrypted database: without a password or the recovery key,
           nobody can read it.
         </Text>
-        <form onSubmit={(e) => void submit(e)} noValidate style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM }}>
+        <form onSubmit={withErrorFocus(submit)} noValidate style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM }}>
           <Subtitle1 as="h2">Your setting</Subtitle1>
           <TextField form={form} name="settingName" label="Name of your setting" hint="Shown on the login screen and on everything you print." required />
           <Subtitle1 as="h2">The first administrator</Subtitle1>
