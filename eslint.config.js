@@ -5,7 +5,6 @@ import tseslint from 'typescript-eslint';
 
 const noElectronPackage = [
   { name: 'electron', message: 'Only the Electron glue (electron/*.ts) may import electron.' },
-  { name: 'electron-store', message: 'Only the Electron glue may use electron-store; the core takes a SettingsStore.' },
 ];
 const noRendererDir = { regex: '(^|/)renderer(/|$)', message: 'Only the renderer imports renderer code.' };
 const noElectronDir = { regex: '(^|/)electron(/|$)', message: 'The renderer and shared code talk to the core only through the contract.' };

@@ -9,7 +9,7 @@ import { createFileStore, type SettingsStore } from './vault/store';
 export interface CoreOptions {
   /** Where the database and the settings file live (the app-data folder in the app, a temp folder in tests). */
   dataDir: string;
-  /** The key-slot store: electron-store in the app; a `conf` file in dataDir by default. */
+  /** The key-slot store: by default `settings.json` in dataDir, written atomically (vault/store.ts), in the app as in tests. */
   store?: SettingsStore;
   /** The clock, so tests can move time (idle lock, login back-off). */
   now?: () => Date;
