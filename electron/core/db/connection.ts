@@ -14,6 +14,9 @@ export function openDatabase(path: string, key: Buffer): Db {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes.');
   const db = new Database(path, { cacheStatements: true });
   try {
+    // SQLCipher writes "hmac check failed" to stderr when a key is wrong or a page is damaged; TwoWay
+    // reports both itself, in words, and the raw line only looks like a crash in logs and test output.
+    db.pragma('cipher_log_level = NONE');
     db.pragma(`key = "x'${key.toString('hex')}'"`);
     // Memory security stays OFF (SQLCipher's default since 4.5): when ON it replaces the allocator
     // for the whole process, zeroing and locking every allocation, which made the diary's search
