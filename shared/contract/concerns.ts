@@ -372,6 +372,8 @@ export const concernsChannels = {
       events: z.array(chronologyEventSchema),
       /** Every mark recorded on the child's body maps, oldest first, with the concern it came from. */
       bodyMarks: z.array(bodyMarkSchema.extend({ reference: z.string(), observedAt: z.string() })),
+      /** The child's safeguarding file sent on to another setting or school, and whether receipt is confirmed. */
+      transfers: z.array(z.object({ id: z.string(), sentTo: z.string(), sentOn: z.string(), how: z.string(), confirmedBy: z.string().nullable(), receivedOn: z.string().nullable() })),
     }),
   }),
   'concerns.setPartnerArrangement': channel({
@@ -380,6 +382,13 @@ export const concernsChannels = {
     kind: 'write',
     input: z.object({ partnerId: idSchema, whom: text('Whom to call', 200), how: text('How', 200), howFast: text('How fast', 200) }),
     output: okOutput,
+  }),
+  'concerns.arrangements': channel({
+    summary: 'Lists what was agreed with each partner about telling each other of concerns.',
+    access: ['dsl', 'manager', 'office'],
+    kind: 'read',
+    input: z.object({}).strict().optional(),
+    output: z.object({ arrangements: z.array(z.object({ partnerId: z.string(), whom: z.string(), how: z.string(), howFast: z.string(), byName: z.string(), at: z.string() })) }),
   }),
   'concerns.recordTransfer': channel({
     summary: 'Records that a child’s safeguarding file was sent to their next setting or school.',

@@ -26,6 +26,8 @@ async function seed(core: Core) {
   }
   await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const millie = (await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2022-03-14', room: 'Rainbow' })).id;
+  const rainbow = (await core.invoke('partners.create', { name: 'Rainbow Day Nursery', kind: 'setting' })).id;
+  await core.invoke('children.addSharedCare', { childId: millie, partnerId: rainbow, days: [{ day: 'wed', session: 'all-day' }], keyPersonName: 'Hannah Wood' });
   await core.invoke('children.create', { legalName: 'Ben Ahmed', dateOfBirth: '2022-01-02', room: 'Rainbow' });
   await core.invoke('auth.lock');
   return { millie };
@@ -78,16 +80,29 @@ test('a key person records a concern with two body-map marks and sees only a rec
   await logIn(page, 'dina', PASSWORD);
   const alert = page.locator('[aria-label="Safeguarding concerns waiting"]');
   await expect(alert).toContainText(reference);
+
+  // What was agreed with the other setting Millie attends about telling each other (on the partner).
+  await main(page).getByRole('link', { name: 'Partners' }).click();
+  await page.getByRole('button', { name: 'How we tell Rainbow Day Nursery of concerns' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /Whom to tell/ }).fill('Their DSL, Priya Shah');
+  await dialog.getByRole('textbox', { name: 'How', exact: true }).fill('by phone, then secure email');
+  await dialog.getByRole('textbox', { name: /How fast/ }).fill('The same day');
+  await dialog.getByRole('button', { name: 'Save what was agreed' }).click();
+  await expect(page.getByText('Concerns: tell Their DSL, Priya Shah, by phone, then secure email, the same day.')).toBeVisible();
+
+  await main(page).getByRole('link', { name: 'Home' }).click();
   await alert.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { name: `Concern ${reference}: Millie (Amelia Jones)` })).toBeVisible();
   await expect(page.getByText(`“${WORDS}”`)).toBeVisible();
   await expect(page.locator('.body-map-legend').first()).toContainText('Bruise (front): 2 cm');
   await expect(page.locator('.body-map-legend').first()).toContainText('Cut or scratch (back)');
+  await expect(page.getByRole('region', { name: 'Telling the other settings' })).toContainText('Rainbow Day Nursery: tell Their DSL, Priya Shah, by phone, then secure email, the same day.');
   await page.screenshot({ path: join(out, 'concern.png') });
 
   // A decision with an action, then a referral.
   await page.getByRole('button', { name: 'Record a decision' }).click();
-  let dialog = page.getByRole('dialog');
+  dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: /^Decision/ }).selectOption({ label: 'Refer to children’s social care' });
   await dialog.getByRole('textbox', { name: /Your reasons/ }).fill('Mark with a disclosure naming Dad; threshold for referral met.');
   await dialog.getByRole('textbox', { name: 'What is to be done' }).fill('Phone MASH and follow up in writing');
@@ -157,6 +172,21 @@ test('a key person records a concern with two body-map marks and sees only a rec
   expect(external).not.toContain('Pat Keyworker');
   expect(external).not.toContain('Recorded by');
   expect(external).toContain('a member of staff');
+
+  // When Millie leaves: the file is sent on, and its receipt recorded; both are in the chronology.
+  await page.getByRole('button', { name: 'Transfer the safeguarding file' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /Sent to/ }).fill('Oak Primary School, Mrs Oak (DSL)');
+  await dialog.getByRole('textbox', { name: /How it was sent/ }).fill('handed to their DSL in a sealed envelope');
+  await dialog.getByRole('button', { name: 'Record the transfer' }).click();
+  const sent = page.getByRole('region', { name: 'Safeguarding file sent on' });
+  await sent.getByRole('button', { name: 'Record receipt' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /Who confirmed receipt/ }).fill('Mrs Oak');
+  await dialog.getByRole('button', { name: 'Record the receipt' }).click();
+  await expect(sent).toContainText('Receipt confirmed by Mrs Oak');
+  await page.getByRole('checkbox', { name: /Version for another setting/ }).uncheck();
+  await expect(page.getByRole('list', { name: 'Chronology' })).toContainText('Safeguarding file sent to Oak Primary School, Mrs Oak (DSL)');
 
   // Each view by the DSL is in the audit trail against the child.
   await preview.core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });

@@ -106,6 +106,7 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'concerns.markDiarySignificant': ['added a diary entry to {child}’s safeguarding chronology', 'add a diary entry to a safeguarding chronology'],
   'concerns.chronology': ['opened {child}’s safeguarding chronology', 'open {child}’s safeguarding chronology'],
   'concerns.setPartnerArrangement': ['recorded how we tell {partner} of concerns', 'record how we tell a partner of concerns'],
+  'concerns.arrangements': ['looked at what was agreed with partners about concerns', 'look at what was agreed with partners about concerns'],
   'concerns.recordTransfer': ['recorded that {child}’s safeguarding file was sent on', 'record a transfer of a safeguarding file'],
   'concerns.confirmTransfer': ['recorded receipt of {child}’s safeguarding file', 'record receipt of a safeguarding file'],
   'visits.record': ['recorded a visiting professional', 'record a visiting professional'],

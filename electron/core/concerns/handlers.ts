@@ -16,6 +16,7 @@ import {
   bodyMarksOf,
   closeAction,
   concernHead,
+  currentArrangements,
   insertAction,
   insertAddendum,
   insertArrangement,
@@ -35,6 +36,7 @@ import {
   referralConcernId,
   requireReadable,
   transferChildId,
+  transfersOf,
 } from './repo';
 
 const me = (ctx: CallContext) => ({ userId: ctx.user.userId, name: ctx.user.fullName });
@@ -183,7 +185,14 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     const readable = listConcerns(db, ctx.user, { childId: child.id, status: 'all' }).sort((a, b) => a.observedAt.localeCompare(b.observedAt));
     const bodyMarks = readable.flatMap((c) => bodyMarksOf(db, c.id).map((m) => ({ ...m, reference: c.reference, observedAt: c.observedAt })));
     for (const c of readable) ctx.touch(`concern:${c.id}`);
-    return { childId: child.id, childName: child.preferredName && child.preferredName !== child.legalName ? `${child.preferredName} (${child.legalName})` : child.legalName, dateOfBirth: child.dateOfBirth, events, bodyMarks };
+    return {
+      childId: child.id,
+      childName: child.preferredName && child.preferredName !== child.legalName ? `${child.preferredName} (${child.legalName})` : child.legalName,
+      dateOfBirth: child.dateOfBirth,
+      events,
+      bodyMarks,
+      transfers: transfersOf(db, child.id),
+    };
   },
 
   'concerns.setPartnerArrangement': (input, ctx) => {
@@ -191,6 +200,8 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     insertArrangement(ctx.db(), input, me(ctx), ctx.nowIso());
     return { ok: true as const };
   },
+
+  'concerns.arrangements': (_input, ctx) => ({ arrangements: currentArrangements(ctx.db()) }),
 
   'concerns.recordTransfer': (input, ctx) => {
     const db = ctx.db();

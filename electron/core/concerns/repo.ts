@@ -397,6 +397,25 @@ export function arrangementsForChild(db: Db, childId: string, today: string): Co
   ).map((a) => ({ partnerId: a.partner_id, partnerName: a.name, whom: a.whom, how: a.how, howFast: a.how_fast }));
 }
 
+/** The arrangement in force with every partner that has one. */
+export function currentArrangements(db: Db) {
+  return all<{ partner_id: string; whom: string; how: string; how_fast: string; by_name: string; at: string }>(
+    db,
+    `SELECT a.* FROM partner_concern_arrangements a
+     WHERE a.rowid = (SELECT MAX(b.rowid) FROM partner_concern_arrangements b WHERE b.partner_id = a.partner_id)`,
+  ).map((a) => ({ partnerId: a.partner_id, whom: a.whom, how: a.how, howFast: a.how_fast, byName: a.by_name, at: a.at }));
+}
+
+export function transfersOf(db: Db, childId: string) {
+  return all<{ id: string; sent_to: string; sent_on: string; how: string; confirmed_by: string | null; received_on: string | null }>(
+    db,
+    `SELECT t.id, t.sent_to, t.sent_on, t.how, r.confirmed_by, r.received_on
+     FROM safeguarding_transfers t LEFT JOIN safeguarding_transfer_receipts r ON r.transfer_id = t.id
+     WHERE t.child_id = $childId ORDER BY t.sent_on, t.rowid`,
+    { childId },
+  ).map((t) => ({ id: t.id, sentTo: t.sent_to, sentOn: t.sent_on, how: t.how, confirmedBy: t.confirmed_by, receivedOn: t.received_on }));
+}
+
 export function insertArrangement(db: Db, a: { partnerId: string; whom: string; how: string; howFast: string }, by: { userId: string; name: string }, at: string): void {
   run(db, 'INSERT INTO partner_concern_arrangements (id, partner_id, whom, how, how_fast, by_user, by_name, at) VALUES ($id, $partnerId, $whom, $how, $howFast, $by, $byName, $at)', {
     id: newId(),

@@ -2,8 +2,12 @@ import { Button, Checkbox, Field, makeStyles, Select, Text, tokens } from '@flue
 import { useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
 import { CHRONOLOGY_KIND_LABELS, CHRONOLOGY_KINDS, type ChronologyEvent } from '../../../shared/contract/concerns';
+import { concernsChannels } from '../../../shared/contract/concerns';
 import { formatDay } from '../../../shared/domain/dates';
-import { useChannel } from '../../api';
+import { today } from '../../../shared/domain/weeks';
+import { FormDialog } from '../../ui/fields';
+import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
+import { useChannel, useChannelMutation } from '../../api';
 import { href, navigate } from '../../router';
 import { ChronologyPrint, markSource, whenLabel } from '../../print/ChronologyPrint';
 import { PrintPortal } from '../../print/PrintPortal';
@@ -29,6 +33,7 @@ export function ChronologyView({ session, childId }: { session: Session; childId
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
   const [kinds, setKinds] = useState<ChronologyEvent['kind'][]>([]);
   const [external, setExternal] = useState(false);
+  const [transfer, setTransfer] = useState<'send' | { confirm: string } | null>(null);
   const settings = useChannel('settings.get');
   const chronology = useChannel('concerns.chronology', { childId, order, kinds: kinds.length ? kinds : undefined, external });
   if (chronology.isPending) return <Loading />;
@@ -50,6 +55,7 @@ export function ChronologyView({ session, childId }: { session: Session; childId
       actions={
         <>
           <Button onClick={() => navigate(`/concerns/visits?child=${childId}`)}>Visiting professionals</Button>
+          <Button onClick={() => setTransfer('send')}>Transfer the safeguarding file</Button>
           <PrintActions
             document="safeguarding-chronology"
             recordId={`child:${childId}`}
@@ -78,6 +84,25 @@ export function ChronologyView({ session, childId }: { session: Session; childId
           <Checkbox key={k} label={CHRONOLOGY_KIND_LABELS[k]} checked={kinds.includes(k)} onChange={(_e, d) => toggle(k, d.checked === true)} />
         ))}
       </div>
+      {c.transfers.length > 0 && (
+        <section aria-label="Safeguarding file sent on">
+          <Text weight="semibold">Safeguarding file sent on</Text>
+          <ul>
+            {c.transfers.map((t) => (
+              <li key={t.id}>
+                To {t.sentTo} on {formatDay(t.sentOn)} ({t.how}).{' '}
+                {t.confirmedBy ? (
+                  `Receipt confirmed by ${t.confirmedBy} on ${formatDay(t.receivedOn!)}.`
+                ) : (
+                  <Button size="small" onClick={() => setTransfer({ confirm: t.id })}>
+                    Record receipt
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {marks.length > 0 && (
         <>
           <Text weight="semibold">Every mark recorded, newer ones stronger</Text>
@@ -105,9 +130,42 @@ export function ChronologyView({ session, childId }: { session: Session; childId
           ))}
         </ol>
       )}
+      {transfer === 'send' && <SendFileDialog childId={childId} onClose={() => setTransfer(null)} />}
+      {transfer && typeof transfer === 'object' && <ReceiptDialog transferId={transfer.confirm} onClose={() => setTransfer(null)} />}
       <PrintPortal>
         <ChronologyPrint chronology={c} marks={marks} external={external} settingName={settings.data?.settingName ?? ''} printedBy={session.fullName} />
       </PrintPortal>
     </Page>
+  );
+}
+
+/**
+ * When a child leaves: the file goes to the next setting or school separately from the main file,
+ * securely and promptly, with a receipt recorded by both. Print the chronology (full record) to send
+ * with it; the date, the way it went and the receipt are kept here and in the chronology.
+ */
+function SendFileDialog({ childId, onClose }: { childId: string; onClose: () => void }) {
+  const save = useChannelMutation('concerns.recordTransfer');
+  const form = useContractForm(concernsChannels['concerns.recordTransfer'].input, { childId, sentTo: '', sentOn: today(), how: '' });
+  const { submit, error } = useFormSubmit(form, (v) => save.mutateAsync(v), onClose);
+  return (
+    <FormDialog title="Transfer the safeguarding file" submitLabel="Record the transfer" onSubmit={submit} onClose={onClose} pending={save.isPending} error={error}>
+      <Text>Send it separately from the main file, securely, within 5 school days. Print the chronology to go with it.</Text>
+      <TextField form={form} name="sentTo" label="Sent to" hint="The setting or school, and their DSL." required />
+      <TextField form={form} name="sentOn" label="Sent on" type="date" required max={today()} />
+      <TextField form={form} name="how" label="How it was sent" hint="For example: handed to their DSL in a sealed envelope; secure email." required />
+    </FormDialog>
+  );
+}
+
+function ReceiptDialog({ transferId, onClose }: { transferId: string; onClose: () => void }) {
+  const save = useChannelMutation('concerns.confirmTransfer');
+  const form = useContractForm(concernsChannels['concerns.confirmTransfer'].input, { transferId, confirmedBy: '', receivedOn: today() });
+  const { submit, error } = useFormSubmit(form, (v) => save.mutateAsync(v), onClose);
+  return (
+    <FormDialog title="Record receipt of the file" submitLabel="Record the receipt" onSubmit={submit} onClose={onClose} pending={save.isPending} error={error}>
+      <TextField form={form} name="confirmedBy" label="Who confirmed receipt" required />
+      <TextField form={form} name="receivedOn" label="Received on" type="date" required max={today()} />
+    </FormDialog>
   );
 }

@@ -50,7 +50,9 @@ export function PartnersPage({ session }: { session: Session }) {
   const [kind, setKind] = useState<PartnerKind | ''>('');
   const [search, setSearch] = useState('');
   const [inactive, setInactive] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'edit'; partner: Partner } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'edit'; partner: Partner } | { kind: 'concerns'; partner: Partner } | null>(null);
+  const arrangements = useChannel('concerns.arrangements', undefined, { enabled: can(session, 'concerns.arrangements') });
+  const arrangementOf = (partnerId: string) => arrangements.data?.arrangements.find((a) => a.partnerId === partnerId);
   const list = useChannel('partners.list', { includeInactive: inactive, ...(kind ? { kind } : {}) });
   const canEdit = can(session, 'partners.update');
   const shown = (list.data?.partners ?? []).filter((p) => !search || p.name.toLowerCase().includes(search.toLowerCase()));
@@ -148,6 +150,12 @@ export function PartnersPage({ session }: { session: Session }) {
                           {c.email ? ` · ${c.email}` : ''}
                         </Text>
                       ))}
+                  <ConcernsArrangement
+                    arrangement={arrangementOf(p.id)}
+                    canSet={can(session, 'concerns.setPartnerArrangement')}
+                    name={p.name}
+                    onSet={() => setDialog({ kind: 'concerns', partner: p })}
+                  />
                 </TableCell>
                 {canEdit && (
                   <TableCell>
@@ -164,6 +172,7 @@ export function PartnersPage({ session }: { session: Session }) {
       {list.data && shown.length === 0 && <Text>No partners match.</Text>}
       {dialog?.kind === 'add' && <AddPartnerDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <EditPartnerDialog partner={dialog.partner} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'concerns' && <ArrangementDialog partner={dialog.partner} current={arrangementOf(dialog.partner.id)} onClose={() => setDialog(null)} />}
     </Page>
   );
 }
@@ -257,6 +266,49 @@ function EditPartnerDialog({ partner: p, onClose }: { partner: Partner; onClose:
     <FormDialog title={`Edit ${p.name}`} submitLabel="Save changes" onSubmit={submit} onClose={onClose} pending={update.isPending} error={error} wide>
       <PartnerFields form={asAnyForm(form)} />
       <CheckboxField form={form} name="active" label="Still worked with (untick to hide from lists; it is never deleted)" />
+    </FormDialog>
+  );
+}
+
+type Arrangement = { whom: string; how: string; howFast: string };
+
+/**
+ * What was agreed with a partner about telling each other of concerns (seed 000: settings sharing a
+ * child agree "a process for how you will keep each other informed if you have any concerns"). The
+ * concern screen shows it to the DSL for every partner the child attends.
+ */
+function ConcernsArrangement({ arrangement, canSet, name, onSet }: { arrangement?: Arrangement; canSet: boolean; name: string; onSet: () => void }) {
+  return (
+    <>
+      {arrangement && (
+        <Text block size={200}>
+          Concerns: tell {arrangement.whom}, {arrangement.how}, {arrangement.howFast.toLowerCase()}.
+        </Text>
+      )}
+      {canSet && (
+        <Button size="small" appearance="subtle" onClick={onSet} aria-label={`How we tell ${name} of concerns`}>
+          {arrangement ? 'Change how we tell each other of concerns' : 'Agree how we tell each other of concerns'}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function ArrangementDialog({ partner, current, onClose }: { partner: Partner; current?: Arrangement; onClose: () => void }) {
+  const save = useChannelMutation('concerns.setPartnerArrangement', ['concerns']);
+  const form = useContractForm(contract['concerns.setPartnerArrangement'].input, {
+    partnerId: partner.id,
+    whom: current?.whom ?? '',
+    how: current?.how ?? '',
+    howFast: current?.howFast ?? '',
+  });
+  const { submit, error } = useFormSubmit(form, (v) => save.mutateAsync(v), onClose);
+  return (
+    <FormDialog title={`Telling ${partner.name} of concerns`} submitLabel="Save what was agreed" onSubmit={submit} onClose={onClose} pending={save.isPending} error={error}>
+      <Text>What you agreed with {partner.name} about keeping each other informed of any concerns about a child you both care for.</Text>
+      <TextField form={form} name="whom" label="Whom to tell" hint="For example: their DSL, or the manager if the DSL is away." required />
+      <TextField form={form} name="how" label="How" hint="For example: by phone, then by secure email." required />
+      <TextField form={form} name="howFast" label="How fast" hint="For example: the same day." required />
     </FormDialog>
   );
 }
