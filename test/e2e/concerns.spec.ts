@@ -80,6 +80,7 @@ test('a key person records a concern with two body-map marks and sees only a rec
   await logIn(page, 'dina', PASSWORD);
   const alert = page.locator('[aria-label="Safeguarding concerns waiting"]');
   await expect(alert).toContainText(reference);
+  await expect(main(page).getByLabel('1 not opened yet')).toBeVisible();
 
   // What was agreed with the other setting Millie attends about telling each other (on the partner).
   await main(page).getByRole('link', { name: 'Partners' }).click();

@@ -55,3 +55,16 @@ export function ConcernsHomeCard({ session }: { session: Session }) {
     </Card>
   );
 }
+
+/** Beside "Concerns" in the menu of the DSL and managers: how many concerns nobody has opened yet. */
+export function UnreadConcernsBadge({ session }: { session: Session }) {
+  const alerts = useChannel('concerns.alerts', undefined, { enabled: can(session, 'concerns.alerts') });
+  const unread = alerts.data?.unread ?? [];
+  if (unread.length === 0) return null;
+  const urgent = unread.some((c) => c.urgency !== 'routine');
+  return (
+    <Badge color={urgent ? 'danger' : 'brand'} style={{ marginLeft: 'auto' }} aria-label={`${unread.length} not opened yet`}>
+      {unread.length}
+    </Badge>
+  );
+}

@@ -4,6 +4,7 @@ import type { Session } from '../../../shared/contract/auth';
 import { ROLE_LABELS } from '../../../shared/contract/define';
 import { href, useRoute } from '../../router';
 import { areasFor } from './areas';
+import { UnreadConcernsBadge } from '../concerns/HomeCard';
 import { AreaRoutes } from './AreaRoutes';
 
 const useStyles = makeStyles({
@@ -82,6 +83,7 @@ export function AppShell({ session, settingName, onLock }: { session: Session; s
             {a.icon}
             {a.label}
             {a.planned && <span className={s.soon}>coming later</span>}
+            {a.id === 'concerns' && <UnreadConcernsBadge session={session} />}
           </a>
         ))}
       </nav>
