@@ -16,6 +16,8 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'auth.logout': ['logged out', 'log out'],
   'auth.lock': ['locked TwoWay', 'lock TwoWay'],
   'auth.idle-lock': ['was logged out automatically after TwoWay was left idle', 'stay logged in'],
+  'auth.hide': ['hid the screen', 'hide the screen'],
+  'auth.unhide': ['showed the screen again with their password', 'show the hidden screen again'],
   'auth.changePassword': ['changed their own password', 'change their own password'],
   'auth.session': ['checked who is logged in', 'check who is logged in'],
   'setup.status': ['checked whether TwoWay was set up', 'check whether TwoWay was set up'],
@@ -134,6 +136,7 @@ export const REFUSAL_REASONS: Record<string, string> = {
   'wrong-credentials': 'a password did not match',
   deactivated: 'their account had been deactivated, so they were logged out',
   'unknown-channel': 'TwoWay does not know that request',
+  'screen-hidden': 'the screen was hidden until their password was typed',
 };
 
 export interface Names {
