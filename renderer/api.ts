@@ -16,12 +16,20 @@ export function onLocked(fn: () => void): () => void {
   return () => lockedListeners.delete(fn);
 }
 
+/** Listeners told when a call finds the screen hidden (auth.hide), e.g. by another window. */
+const hiddenListeners = new Set<() => void>();
+export function onScreenHidden(fn: () => void): () => void {
+  hiddenListeners.add(fn);
+  return () => hiddenListeners.delete(fn);
+}
+
 /** The typed client: channel names and shapes come from the contract, never typed here. */
 export async function invoke<C extends ChannelName>(channel: C, ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<OutputOf<C>> {
   const envelope = envelopeSchema.parse(await window.twoway.invoke(channel, input[0]));
   if (!envelope.ok) {
     const error = TwoWayError.fromBody(envelope.error);
     if (error.code === 'not-logged-in') for (const fn of lockedListeners) fn();
+    if (error.code === 'screen-hidden') for (const fn of hiddenListeners) fn();
     throw error;
   }
   return envelope.value as OutputOf<C>;

@@ -11,8 +11,18 @@ import type { CoreState } from './state';
 /** While a user must change their password, only these channels open. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<ChannelName>(['auth.changePassword', 'auth.session', 'auth.logout', 'auth.lock']);
 
-/** Looking at who is logged in does not count as using the laptop (it must not hold off the idle lock). */
-const NOT_ACTIVITY = new Set<ChannelName>(['auth.session', 'setup.status']);
+/**
+ * While the screen is hidden only these open, so a reloaded window cannot show records. Public channels
+ * (the login screen's) are not affected: they work with nobody logged in, so they show no records, and
+ * logging in needs a password just as showing the screen again does.
+ */
+const ALLOWED_WHILE_HIDDEN = new Set<ChannelName>(['auth.session', 'auth.unhide', 'auth.lock', 'auth.logout']);
+
+/**
+ * Looking at who is logged in does not count as using the laptop (it must not hold off the idle lock),
+ * nor does trying a password at a hidden screen (only one that matches counts, in the handler).
+ */
+const NOT_ACTIVITY = new Set<ChannelName>(['auth.session', 'setup.status', 'auth.unhide']);
 
 /**
  * Logging in and out must work even when the audit trail cannot be appended to (its end is missing):
@@ -50,6 +60,9 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
     if (def.access !== 'public') {
       const session = refreshSession(state, name);
       if (!session) throw new TwoWayError('not-logged-in', 'TwoWay is locked. Log in to continue.');
+      if (session.hidden && !ALLOWED_WHILE_HIDDEN.has(name)) {
+        throw new TwoWayError('screen-hidden', 'The screen is hidden. Type your password to show it again.');
+      }
       if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
         throw new TwoWayError('must-change-password', 'Choose a new password before you continue.');
       }

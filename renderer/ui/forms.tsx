@@ -76,7 +76,10 @@ export function focusFirstError(formElement: HTMLElement, framesLeft = 6): void 
       if (framesLeft > 0) focusFirstError(formElement, framesLeft - 1);
       return;
     }
-    const group = first.getAttribute('role') === 'alert' ? first.closest<HTMLElement>('[role="group"], [role="radiogroup"], fieldset') : null;
+    const around = first.getAttribute('role') === 'alert' ? first.closest<HTMLElement>('[role="group"], [role="radiogroup"], fieldset') : null;
+    // Only a group inside the form: a form-wide message in a form that sits in a Card (role="group")
+    // would otherwise send focus to the Card's first field.
+    const group = around && formElement.contains(around) ? around : null;
     const control = group?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])');
     const target = control ?? first;
     if (target === first && first.getAttribute('role') === 'alert') first.tabIndex = -1;

@@ -12,6 +12,8 @@ export const sessionSchema = z.object({
   /** Logged in with the recovery key: the current password is not asked for when choosing a new one. */
   viaRecoveryKey: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** "Hide screen" was used: nothing but unhiding, locking and logging out opens until the user's password is typed. */
+  hidden: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -50,6 +52,20 @@ export const authChannels = {
     kind: 'write',
     input: noInput,
     output: okOutput,
+  }),
+  'auth.hide': channel({
+    summary: 'Hides the screen at once: nothing opens until the logged-in user types their password.',
+    access: 'any-user',
+    kind: 'write',
+    input: noInput,
+    output: okOutput,
+  }),
+  'auth.unhide': channel({
+    summary: 'Shows the screen again after the logged-in user types their own password.',
+    access: 'any-user',
+    kind: 'write',
+    input: z.object({ password: z.string().min(1, 'Enter your password.').max(200) }),
+    output: sessionSchema,
   }),
   'auth.changePassword': channel({
     summary: 'Changes the logged-in user’s own password (re-wraps their key slot only).',

@@ -31,7 +31,7 @@ export const CONSENT_SCOPE_SHORT: Record<ConsentScope, string> = {
 /** Seed 001, 3.4: these scopes need consent in writing. */
 export const WRITTEN_CONSENT_SCOPES: readonly ConsentScope[] = ['additional-needs', 'transition'];
 export const WRITTEN_CONSENT_RULE =
-  'Seed 001, 3.4: “Parents are asked to give written consent to share information about any additional needs their child may have, or to pass on child development summaries to the next provider / school.” Record written consent for this.';
+  'Our information sharing policy, 3.4: “Parents are asked to give written consent to share information about any additional needs their child may have, or to pass on child development summaries to the next provider / school.” Record written consent for this.';
 
 export const consentMethodSchema = z.enum(['written', 'verbal'], { error: 'Say whether it was given in writing or verbally.' });
 export type ConsentMethod = z.infer<typeof consentMethodSchema>;

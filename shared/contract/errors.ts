@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'internal',
   /** The audit trail's end is missing: nothing more is appended until an administrator looks (see audit.verify). */
   'audit-broken',
+  /** The screen was hidden (auth.hide): nothing opens until that user's password is typed (auth.unhide). */
+  'screen-hidden',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

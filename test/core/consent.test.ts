@@ -186,7 +186,7 @@ describe('seed 001, 3.4: "Parents are asked to give written consent to share inf
       const res = give({ scope, method: 'verbal', recipients: [oak] });
       const error = (await res.catch((e: unknown) => e)) as { code: string; issues: { path: string[]; message: string }[] };
       expect(error.code).toBe('invalid-input');
-      expect(error.issues).toEqual([expect.objectContaining({ path: ['method'], message: expect.stringContaining('Seed 001, 3.4') })]);
+      expect(error.issues).toEqual([expect.objectContaining({ path: ['method'], message: expect.stringContaining('Our information sharing policy, 3.4') })]);
       expect(await check(oak, today, scope)).toMatchObject({ reason: 'never-given' });
     });
 

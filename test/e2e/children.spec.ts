@@ -103,7 +103,7 @@ test('a child with two carers, a partner setting and its key person, a written c
   await dialog.getByRole('radio', { name: 'Verbally' }).check();
   await dialog.getByLabel('Evidence').fill('Talked at the settling-in visit');
   await dialog.getByRole('button', { name: 'Record' }).click();
-  await expect(dialog.getByText(/Seed 001, 3\.4: “Parents are asked to give written consent/)).toBeVisible();
+  await expect(dialog.getByText(/Our information sharing policy, 3\.4: “Parents are asked to give written consent/)).toBeVisible();
   await expect(dialog.getByLabel('Evidence')).toHaveValue('Talked at the settling-in visit');
   await shot(page, 'consent-error');
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -16,6 +16,8 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'auth.logout': ['logged out', 'log out'],
   'auth.lock': ['locked TwoWay', 'lock TwoWay'],
   'auth.idle-lock': ['was logged out automatically after TwoWay was left idle', 'stay logged in'],
+  'auth.hide': ['hid the screen', 'hide the screen'],
+  'auth.unhide': ['showed the screen again with their password', 'show the hidden screen again'],
   'auth.changePassword': ['changed their own password', 'change their own password'],
   'auth.session': ['checked who is logged in', 'check who is logged in'],
   'setup.status': ['checked whether TwoWay was set up', 'check whether TwoWay was set up'],
@@ -58,6 +60,7 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'diary.amend': ['amended an entry in {child}’s diary', 'amend an entry in {child}’s diary'],
   'diary.closeFollowUp': ['closed a follow-up in {child}’s diary', 'close a follow-up in {child}’s diary'],
   'diary.entry': ['read an entry in {child}’s diary', 'read an entry in {child}’s diary'],
+  'diary.openFollowUps': ['looked at the diary follow-ups still open', 'look at the diary follow-ups still open'],
   'diary.childWeek': ['read a week of {child}’s diary', 'read {child}’s diary'],
   'diary.roomWeek': ['looked at a room’s week in the diary', 'look at a room’s week'],
   'diary.patterns': ['looked at patterns in {child}’s diary', 'look at patterns in {child}’s diary'],
@@ -136,6 +139,7 @@ export const REFUSAL_REASONS: Record<string, string> = {
   'wrong-credentials': 'a password did not match',
   deactivated: 'their account had been deactivated, so they were logged out',
   'unknown-channel': 'TwoWay does not know that request',
+  'screen-hidden': 'the screen was hidden until their password was typed',
 };
 
 export interface Names {

@@ -59,6 +59,31 @@ export const authHandlers: HandlersFor<typeof authChannels> = {
     return { ok: true };
   },
 
+  'auth.hide': (_input, ctx) => {
+    ctx.state.session = { ...ctx.user, hidden: true };
+    return { ok: true };
+  },
+
+  'auth.unhide': async (input, ctx) => {
+    const session = ctx.user;
+    // The confirmation counter (apart from logins): wrong passwords are counted and, after too many,
+    // each try waits, so a hidden screen cannot be guessed open, and none of it delays anyone's login.
+    try {
+      const key = await ctx.state.vault.unlockWithPassword(session.username, input.password, 'confirmation');
+      key.fill(0);
+    } catch (error) {
+      if (error instanceof TwoWayError && error.code === 'wrong-credentials') {
+        throw new TwoWayError('wrong-credentials', `That is not ${session.fullName}’s password, so the screen stays hidden. Try again, or log in as someone else.`, {
+          issues: [{ path: ['password'], message: `This is not ${session.fullName}’s password.` }],
+        });
+      }
+      throw error;
+    }
+    ctx.state.session = { ...session, hidden: false };
+    ctx.state.touchActivity();
+    return ctx.state.session;
+  },
+
   'auth.changePassword': async (input, ctx) => {
     const session = ctx.user;
     const vault = ctx.state.vault;

@@ -48,6 +48,7 @@ export function sessionFor(ctx: CallContext, user: User, viaRecoveryKey: boolean
     mustChangePassword: user.mustChangePassword || viaRecoveryKey,
     viaRecoveryKey,
     idleLockMinutes: settings.idleLockMinutes,
+    hidden: false,
   };
 }
 

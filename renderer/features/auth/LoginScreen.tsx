@@ -5,7 +5,7 @@ import { contract } from '../../../shared/contract/index';
 import type { Session } from '../../../shared/contract/auth';
 import type { OutputOf } from '../../../shared/contract/index';
 import { useChannelMutation } from '../../api';
-import { applyServerError, TextField, useContractForm } from '../../ui/forms';
+import { applyServerError, TextField, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
 
 const useStyles = makeStyles({
@@ -79,7 +79,7 @@ function PasswordLogin({ onLoggedIn, onRecovery }: { onLoggedIn: (s: Session) =>
     }
   });
   return (
-    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate>
+    <form className={s.form} onSubmit={withErrorFocus(submit)} noValidate>
       <Text>Log in as yourself: the laptop is shared, and what you do is recorded under your name.</Text>
       <TextField form={form} name="username" label="Username" autoComplete="username" autoFocus required />
       <TextField form={form} name="password" label="Password" type="password" autoComplete="current-password" required />
@@ -108,7 +108,7 @@ function RecoveryLogin({ onLoggedIn, onBack }: { onLoggedIn: (s: Session) => voi
     }
   });
   return (
-    <form className={s.form} onSubmit={(e) => void submit(e)} noValidate>
+    <form className={s.form} onSubmit={withErrorFocus(submit)} noValidate>
       <Text>Type the key from the printed recovery sheet. The administrator you name will then choose a new password.</Text>
       <TextField form={form} name="recoveryKey" label="Recovery key" hint="Eight groups of four characters; dashes and spaces are optional." required />
       <TextField form={form} name="username" label="Administrator’s username" hint="Leave empty to use the first administrator." />

@@ -96,7 +96,7 @@ export function ConsentTab({ file, session }: { file: ChildFile; session: Sessio
         {r.acknowledgements.length === 0 ? (
           <MessageBar intent="warning">
             <MessageBarBody>
-              No record yet that the parents acknowledged the information-sharing policy on the registration form (seed 001, 3.3).
+              No record yet that the parents acknowledged the information-sharing policy on the registration form (our information sharing policy, 3.3).
             </MessageBarBody>
           </MessageBar>
         ) : (
@@ -319,7 +319,7 @@ function RecordConsentDialog({ file, onClose }: { file: ChildFile; onClose: () =
           <Field
             label="How"
             required
-            hint={WRITTEN_CONSENT_SCOPES.includes(scope) && decision !== 'refused' ? 'Seed 001, 3.4: this needs written consent.' : undefined}
+            hint={WRITTEN_CONSENT_SCOPES.includes(scope) && decision !== 'refused' ? 'Our information sharing policy, 3.4: this needs written consent.' : undefined}
             validationMessage={errorOf(form, 'method')}
             validationState={errorOf(form, 'method') ? 'error' : 'none'}
           >
@@ -366,7 +366,7 @@ function AcknowledgeDialog({ file, onClose }: { file: ChildFile; onClose: () => 
   return (
     <FormDialog title="Registration form acknowledgement" submitLabel="Record" onSubmit={submit} onClose={onClose} pending={ack.isPending} error={error}>
       <Text>
-        Seed 001, 2.2: parents “sign our Registration Form to say that they understand the circumstances in which information may be shared without their
+        Our information sharing policy, 2.2: parents “sign our Registration Form to say that they understand the circumstances in which information may be shared without their
         consent”.
       </Text>
       <SelectField form={form} name="carerId" label="Parent or carer" required options={file.carers.map((c) => ({ value: c.id, label: `${c.fullName} (${c.relationship})` }))} />

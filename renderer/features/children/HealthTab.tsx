@@ -31,7 +31,7 @@ export function HealthTab({ file, session }: { file: ChildFile; session: Session
   return (
     <>
       <Text>
-        Seed 000: be aware of any allergies or medication the child is taking, and understand the role of the parents and each setting in managing
+        The shared care information sharing guidance: be aware of any allergies or medication the child is taking, and understand the role of the parents and each setting in managing
         them.
       </Text>
       {can(session, 'children.addHealth') && (

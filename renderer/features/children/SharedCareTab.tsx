@@ -106,7 +106,7 @@ function TransferFields({ form }: { form: AnyForm }) {
         <TextField form={form} name="keyPersonName" label="Key person there" />
         <TextField form={form} name="keyPersonContact" label="Key person’s contact" hint="Phone or email." />
       </div>
-      <Text weight="semibold">Transfer between the settings (seed 000: “discuss transfers to and from each setting”)</Text>
+      <Text weight="semibold">Transfer between the settings (the shared care information sharing guidance: “discuss transfers to and from each setting”)</Text>
       <TextField form={form} name="transferWho" label="Who takes the child between settings" />
       <TextField form={form} name="transferWhen" label="When" />
       <TextAreaField form={form} name="handover" label="What is handed over" hint="e.g. the diary, bag, medication." rows={2} />

@@ -37,7 +37,7 @@ import { longDayLabel } from '../../../shared/domain/weeks';
 import { errorMessage, useChannel, useChannelMutation } from '../../api';
 import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
-import { CategoryBadge } from './common';
+import { CategoryBadge, recordConcernHref } from './common';
 import { ConsentLink } from './EntryForm';
 
 const useStyles = makeStyles({
@@ -128,6 +128,10 @@ export function EntryDialog({ session, entryId, onClose }: { session: Session; e
               {mayAmendEntry(session, entry.createdById) && <Button onClick={() => setMode('amend')}>Correct this entry</Button>}
               {entry.needsFollowUp && !entry.followUp && <Button onClick={() => setMode('close')}>Close the follow-up</Button>}
               {canShare && <Button onClick={() => setMode('share')}>Share with another setting</Button>}
+              {/* Any member of staff records a concern; it goes to the DSL, apart from the diary. */}
+              <Button as="a" href={recordConcernHref(entry.childId, { entry })}>
+                Record a concern
+              </Button>
             </DialogActions>
           )}
           <DialogActions position="end">

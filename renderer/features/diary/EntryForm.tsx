@@ -13,6 +13,7 @@ import {
   Link,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -40,6 +41,7 @@ import { contract, type OutputOf } from '../../../shared/contract/index';
 import { useChannel, useChannelMutation } from '../../api';
 import { href } from '../../router';
 import { concernSign } from '../../../shared/domain/concerns';
+import { recordConcernHref } from './common';
 import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
 
@@ -206,7 +208,7 @@ export function AddEntryDialog({
               <Field label="What happened, or the message" required validationMessage={err('text')?.message}>
                 <Textarea rows={4} resize="vertical" {...form.register('text')} />
               </Field>
-              <ConcernPrompt form={form} />
+              <ConcernPrompt form={form} childId={childId} />
               <Controller
                 control={form.control}
                 name="needsFollowUp"
@@ -425,10 +427,10 @@ function ShareFields({ form, parties, childId }: { form: Form; parties?: Parties
 
 /**
  * When the text reads like a safeguarding concern, says so while it is being typed: the diary is
- * shared with parents and other settings, and a concern goes to the DSL (the concern recorder comes
- * later; until then the DSL records it as our safeguarding policy says).
+ * shared with parents and other settings, and a concern goes to the DSL, recorded in the concern
+ * recorder (what was typed goes with it, so it need not be typed twice).
  */
-function ConcernPrompt({ form }: { form: Form }) {
+function ConcernPrompt({ form, childId }: { form: Form; childId: string }) {
   const typed = (useWatch({ control: form.control, name: 'text' }) ?? '') as string;
   const setting = useChannel('setting.get');
   const sign = concernSign(typed);
@@ -442,6 +444,9 @@ function ConcernPrompt({ form }: { form: Form }) {
           home. A concern is recorded apart from the diary, which parents and other settings may see: write here only what is right for them to
           read.
         </MessageBarBody>
+        <MessageBarActions>
+          <Link href={recordConcernHref(childId, { typed })}>Record a concern</Link>
+        </MessageBarActions>
       </MessageBar>
     </section>
   );

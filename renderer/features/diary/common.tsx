@@ -3,8 +3,9 @@ import { ArrowLeftRegular, ArrowRightRegular, CalendarTodayRegular } from '@flue
 import { useEffect, useState } from 'react';
 import { DIARY_CATEGORY_LABELS, type DiaryCategory, type DiaryEntry } from '../../../shared/contract/diary';
 import { formatDateTime } from '../../../shared/domain/dates';
-import { addWeeks, isDay, today, weekLabel, weekStart } from '../../../shared/domain/weeks';
+import { addWeeks, isDay, shortDayLabel, today, weekLabel, weekStart } from '../../../shared/domain/weeks';
 import { useChannel } from '../../api';
+import { href } from '../../router';
 
 /** Colours for categories: calm, distinguishable, and never the only cue (the label is always shown). */
 export const CATEGORY_COLOURS: Record<DiaryCategory, string> = {
@@ -234,4 +235,21 @@ export function WrittenBy({ entry }: { entry: DiaryEntry }) {
 export function Pickers({ children }: { children: React.ReactNode }) {
   const s = useStyles();
   return <div className={s.pickers}>{children}</div>;
+}
+
+/**
+ * The concern form (issue 12), started for this child. From a saved entry it carries the entry's text
+ * with where it came from ("From the diary, Mon 23 Nov 07:30, Sarah Jones (mother): …") and links the
+ * concern to the entry; from the diary form it carries what was typed.
+ */
+export function recordConcernHref(childId: string, from?: { entry: DiaryEntry } | { typed: string }): string {
+  const query = new URLSearchParams({ child: childId });
+  if (from && 'entry' in from) {
+    const { entry } = from;
+    query.set('diary', entry.id);
+    query.set('text', `From the diary, ${shortDayLabel(entry.day)}${entry.time ? ` ${entry.time}` : ''}, ${entry.from.name}: ${entry.text}`);
+  } else if (from?.typed.trim()) {
+    query.set('text', from.typed.trim());
+  }
+  return href(`/concerns/new?${query.toString()}`);
 }

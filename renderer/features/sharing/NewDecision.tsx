@@ -483,7 +483,7 @@ function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerO
           {assess.error && <ErrorBar error={assess.error} />}
           <Accordion collapsible>
             <AccordionItem value="rules">
-              <AccordionHeader>The seven golden rules</AccordionHeader>
+              <AccordionHeader>Information sharing advice: the seven golden rules</AccordionHeader>
               <AccordionPanel>
                 <ol className={s.rules}>
                   {GOLDEN_RULES.map((r) => (

@@ -1,5 +1,5 @@
 import { Button, makeStyles, mergeClasses, Text, tokens, Tooltip, useArrowNavigationGroup } from '@fluentui/react-components';
-import { LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
+import { EyeOffRegular, LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
 import type { Session } from '../../../shared/contract/auth';
 import { ROLE_LABELS } from '../../../shared/contract/define';
 import { href, useRoute } from '../../router';
@@ -47,8 +47,8 @@ const useStyles = makeStyles({
   main: { overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-/** The frame after login: the user's name and the Lock button always visible, areas by role. */
-export function AppShell({ session, settingName, onLock }: { session: Session; settingName: string; onLock: () => void }) {
+/** The frame after login: the user's name and the Hide screen and Lock buttons always visible, areas by role. */
+export function AppShell({ session, settingName, onLock, onHide }: { session: Session; settingName: string; onLock: () => void; onHide: () => void }) {
   const s = useStyles();
   const route = useRoute();
   const areas = areasFor(session.roles);
@@ -67,6 +67,11 @@ export function AppShell({ session, settingName, onLock }: { session: Session; s
           <a href={href('/account')} className={s.user} style={{ color: 'inherit' }} data-testid="current-user">
             <PersonRegular /> {session.fullName}
           </a>
+        </Tooltip>
+        <Tooltip content="Blanks the screen at once until you type your password. Or press Esc twice." relationship="description">
+          <Button icon={<EyeOffRegular />} onClick={onHide} appearance="secondary">
+            Hide screen
+          </Button>
         </Tooltip>
         <Button icon={<LockClosedRegular />} onClick={onLock} appearance="secondary">
           Lock
