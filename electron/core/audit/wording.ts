@@ -65,7 +65,6 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'diary.roomWeek': ['looked at a room’s week in the diary', 'look at a room’s week'],
   'diary.patterns': ['looked at patterns in {child}’s diary', 'look at patterns in {child}’s diary'],
   'diary.search': ['searched the diary', 'search the diary'],
-  'diary.openFollowUps': ['looked at the open diary follow-ups', 'look at the open diary follow-ups'],
   'diary.share': ['shared an entry of {child}’s diary with {partner}', 'share a diary entry of {child}'],
   'diary.sharingHistory': ['viewed where {child}’s diary entries were shared', 'view where {child}’s diary entries were shared'],
   'diary.setWeekPlan': ['recorded a week’s plans', 'record a week’s plans'],
