@@ -190,17 +190,20 @@ await step(
     await yes('Is there a clear and legitimate reason to share it?');
     await p.getByLabel(/Who is it for/).selectOption({ label: 'Rainbow Day Nursery (the child attends)' });
     await p.getByLabel('The person you are sharing with there (if known)').fill('Sam Whitlock, key person');
+    await p.getByRole('radiogroup', { name: 'Do they need this information for their role?' }).getByRole('radio', { name: /their part in the child’s care/ }).check();
     await p.getByRole('checkbox', { name: /^Medication: Salbutamol/ }).check();
     await p.getByRole('checkbox', { name: /Learning and activities/ }).first().check();
+    const no = (group: string) => p.getByRole('radiogroup', { name: group }).getByRole('radio', { name: 'No', exact: true }).check();
     await yes('Does it identify the child or family?');
     await yes('Is it confidential?');
+    await no('Does the law require you to share it (a statutory duty)?');
+    await no('Does a court order require you to share it?');
     await p.getByLabel('Which consent in the register applies?').selectOption('observations');
     await p.getByTestId('consent-answer').waitFor();
-    await p.getByRole('radiogroup', { name: 'Does the law require it (a statutory duty)?' }).getByRole('radio', { name: 'No' }).check();
-    await p.getByRole('radiogroup', { name: 'Is there a court order?' }).getByRole('radio', { name: 'No' }).check();
     await p.getByRole('radiogroup', { name: 'Is a child at risk of significant harm?' }).getByRole('radio', { name: /^No risk/ }).check();
-    await p.getByRole('radiogroup', { name: 'Did you seek advice?' }).getByRole('radio', { name: 'No' }).check();
+    await no('Did you seek advice?');
     await yes('Have the parents been told what will be shared, why and with whom?');
+    await p.getByRole('radiogroup', { name: 'What have you decided?' }).getByRole('radio', { name: 'Share the information' }).check();
     await p.getByLabel(/How will it be shared/).selectOption({ label: 'Secure email' });
     await p.getByTestId('outcome').filter({ hasText: 'You may share' }).waitFor();
   },
@@ -223,6 +226,38 @@ await printed('print-share-pack', async (p) => {
   await p.getByRole('button', { name: 'Print the share pack' }).click();
   await p.locator('.print-root [data-testid="share-pack"]').waitFor({ state: 'attached' });
 });
+
+// Safeguarding concerns, as Deborah (the DSL) sees them.
+const { concerns } = await preview.core.invoke('concerns.list', { status: 'all' });
+await step('concerns', async (p) => {
+  await go(p, '/concerns');
+  await p.getByRole('table', { name: 'Safeguarding concerns' }).waitFor();
+});
+await step(
+  'concern',
+  async (p) => {
+    await go(p, `/concerns/${concerns[0].id}`);
+    await p.getByRole('region', { name: 'Body map' }).waitFor();
+  },
+  { upTo: 1500 },
+);
+await step(
+  'chronology',
+  async (p) => {
+    await go(p, `/concerns/chronology/${isla}`);
+    await p.getByRole('list', { name: 'Chronology' }).waitFor();
+  },
+  { upTo: 1300 },
+);
+await printed('print-chronology', async () => {});
+await step(
+  'record-concern',
+  async (p) => {
+    await go(p, `/concerns/new?child=${isla}`);
+    await p.getByRole('form', { name: 'Record a safeguarding concern' }).waitFor();
+  },
+  { upTo: 1600 },
+);
 
 await browser.close();
 await preview.close();
