@@ -49,4 +49,15 @@ test('Record a concern from a diary entry and from the diary form’s warning st
   await expect(form).toBeVisible();
   await expect(form.getByRole('combobox', { name: 'Child' })).toHaveValue(millie);
   await expect(form.getByLabel('What you saw or heard')).toHaveValue(typed);
+
+  // The DSL or a manager puts the entry on Millie's safeguarding chronology, saying why it matters.
+  await openMillieWeek(page);
+  await page.locator('[data-entry-id]', { hasText: 'fell off the sofa' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Add to the safeguarding chronology' }).click();
+  await dialog.getByLabel('Why it matters (optional)').fill('Second explanation of a mark this month.');
+  await dialog.getByRole('button', { name: 'Add it' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Added to the safeguarding chronology');
+  const { events } = await preview.core.invoke('concerns.chronology', { childId: millie });
+  expect(events.map((e) => [e.kind, e.detail])).toEqual([['diary', `${said} (Why it matters: Second explanation of a mark this month.)`]]);
 });

@@ -37,6 +37,8 @@ import { longDayLabel } from '../../../shared/domain/weeks';
 import { errorMessage, useChannel, useChannelMutation } from '../../api';
 import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
+import { can } from '../../ui/access';
+import { MarkSignificantForm } from '../concerns/MarkSignificant';
 import { CategoryBadge, recordConcernHref } from './common';
 import { ConsentLink } from './EntryForm';
 
@@ -49,7 +51,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
 });
 
-type Mode = 'view' | 'amend' | 'close' | 'share';
+type Mode = 'view' | 'amend' | 'close' | 'share' | 'chronology';
 
 /** An entry's details: the text, who and when, its history of amendments and where it was shared; and what can be done with it. */
 export function EntryDialog({ session, entryId, onClose }: { session: Session; entryId: string; onClose: () => void }) {
@@ -84,6 +86,7 @@ export function EntryDialog({ session, entryId, onClose }: { session: Session; e
                 {mode === 'amend' && <AmendForm entry={detail.data.entry} onDone={() => setMode('view')} />}
                 {mode === 'close' && <CloseFollowUpForm entry={detail.data.entry} onDone={() => setMode('view')} />}
                 {mode === 'share' && <ShareForm entry={detail.data.entry} onDone={() => setMode('view')} />}
+                {mode === 'chronology' && <MarkSignificantForm entryId={detail.data.entry.id} childId={detail.data.entry.childId} onDone={() => setMode('view')} />}
                 {detail.data.revisions.length > 1 && (
                   <>
                     <Divider />
@@ -132,6 +135,7 @@ export function EntryDialog({ session, entryId, onClose }: { session: Session; e
               <Button as="a" href={recordConcernHref(entry.childId, { entry })}>
                 Record a concern
               </Button>
+              {can(session, 'concerns.markDiarySignificant') && <Button onClick={() => setMode('chronology')}>Add to the safeguarding chronology</Button>}
             </DialogActions>
           )}
           <DialogActions position="end">
