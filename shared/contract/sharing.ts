@@ -180,7 +180,7 @@ export const childRecordItemSchema = z.object({
   /** What would be shared, in a few lines. */
   content: z.string(),
   date: z.string().nullable(),
-  /** For an entry from another setting: who gave it to us (third-party information). */
+  /** For a record from another agency (a partner’s diary entry, a health visitor’s care plan): who gave it to us (third-party information). */
   suggestedAgency: z.string().nullable(),
 });
 export type ChildRecordItem = z.infer<typeof childRecordItemSchema>;

@@ -98,7 +98,11 @@ function healthItems(file: ChildFile): ChildRecordItem[] {
           line('Details', h.details),
           ...h.arrangements.map((a) => line(`Managed at ${a.settingName} by`, a.who)),
           line('What the parents do', h.parentsDo),
+          h.source ? line('Given to us by', h.source.agency) : null,
         ),
+        null,
+        // Our policy 1.3: another agency's record is third-party information, flagged by the core.
+        h.source?.agency ?? null,
       ),
     );
 }
@@ -192,12 +196,13 @@ function noteItem(choice: ItemChoice): ChildRecordItem {
 
 /**
  * Seed 001 1.3: a record known to have come from another agency (a partner's diary entry, one
- * typed in from their book, a note said to be from an agency) is third-party information whatever
+ * typed in from their book, a health record from a health visitor, a note said to be from an agency) is third-party information whatever
  * the form sent: it goes nowhere without that agency's agreement.
  */
 function thirdPartyOf(base: ChildRecordItem, choice: ItemChoice): ItemChoice['thirdParty'] {
   if (choice.ref.startsWith('note:') && choice.source === 'us') return undefined;
-  if (choice.thirdParty) return choice.thirdParty;
+  // A record that says where it came from names the agency itself: the form only adds its agreement.
+  if (choice.thirdParty) return base.suggestedAgency ? { ...choice.thirdParty, agency: base.suggestedAgency } : choice.thirdParty;
   return base.suggestedAgency ? { agency: base.suggestedAgency, agencyConsent: false } : undefined;
 }
 
