@@ -1,9 +1,12 @@
+import type { Session } from '../../../shared/contract/auth';
 import { HEALTH_KIND_LABELS, SEVERITY_LABELS, type ChildFile } from '../../../shared/contract/children';
+import { CONCERN_CATEGORY_LABELS, type ConcernCategory } from '../../../shared/contract/concerns';
 import { DIARY_CATEGORY_LABELS, type DiaryCategory } from '../../../shared/contract/diary';
 import { fieldError } from '../../../shared/contract/fields';
 import type { ChildRecordItem, ItemChoice, ItemKind } from '../../../shared/contract/sharing';
-import { formatDay } from '../../../shared/domain/dates';
+import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dates';
 import { describeDays } from '../../../shared/domain/weekdays';
+import { canRead } from '../concerns/access';
 import type { Db } from '../db/connection';
 import { all } from '../db/sql';
 
@@ -169,9 +172,53 @@ function diaryItems(db: Db, childId: string): ChildRecordItem[] {
   );
 }
 
-/** Everything of this child's that can be chosen, grouped by kind in the order of ITEM_KINDS. */
-export function childItems(db: Db, file: ChildFile): ChildRecordItem[] {
-  return [detailsItem(file), ...carerItems(file), ...contactItems(file), ...healthItems(file), ...sharedCareItems(file), ...diaryItems(db, file.child.id)];
+interface ConcernRow {
+  id: string;
+  reference: string;
+  category: ConcernCategory;
+  about_user_id: string | null;
+  observed_at: string;
+  description: string;
+  childs_words: string | null;
+}
+
+/**
+ * Issue 12: a safeguarding concern can be shared (a referral from it). It is our own record and
+ * confidential, so it is offered only to those who may read it (the DSL and managers; an allegation
+ * about a member of staff to managers only, never to the person it names).
+ */
+function concernItems(db: Db, childId: string, viewer: Pick<Session, 'userId' | 'roles'>): ChildRecordItem[] {
+  return all<ConcernRow>(
+    db,
+    'SELECT id, reference, category, about_user_id, observed_at, description, childs_words FROM concerns WHERE child_id = $childId ORDER BY observed_at DESC',
+    { childId },
+  )
+    .filter((r) => canRead(viewer, { category: r.category, aboutUserId: r.about_user_id }))
+    .map((r) =>
+      item(
+        'concern',
+        r.id,
+        `${r.reference}: ${CONCERN_CATEGORY_LABELS[r.category] ?? r.category}, seen ${formatDateTime(r.observed_at)}`,
+        lines(line('What was seen or heard', r.description), r.childs_words?.trim() ? `The child’s own words: “${r.childs_words.trim()}”` : null),
+        londonDay(new Date(r.observed_at)),
+      ),
+    );
+}
+
+/**
+ * Everything of this child's that can be chosen, grouped by kind in the order of ITEM_KINDS. The
+ * viewer decides which safeguarding concerns are among them.
+ */
+export function childItems(db: Db, file: ChildFile, viewer: Pick<Session, 'userId' | 'roles'>): ChildRecordItem[] {
+  return [
+    detailsItem(file),
+    ...carerItems(file),
+    ...contactItems(file),
+    ...healthItems(file),
+    ...sharedCareItems(file),
+    ...diaryItems(db, file.child.id),
+    ...concernItems(db, file.child.id, viewer),
+  ];
 }
 
 export type ResolvedItem = ChildRecordItem & Pick<ItemChoice, 'necessary' | 'thirdParty'>;
