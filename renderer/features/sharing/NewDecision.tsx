@@ -74,10 +74,13 @@ const useStyles = makeStyles({
   rules: { margin: 0, paddingLeft: '1.4em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
 });
 
-/** `#/sharing/new?child=<id>`: the "Share information" flow from a child's file. */
-export function NewDecision({ session, childId }: { session: Session; childId: string | null }) {
+/**
+ * `#/sharing/new?child=<id>`: the "Share information" flow from a child's file; with `&concern=<id>`,
+ * from a safeguarding concern (issue 12).
+ */
+export function NewDecision({ session, childId, concernId = null }: { session: Session; childId: string | null; concernId?: string | null }) {
   if (!childId) return <ChooseChild />;
-  return <NewDecisionFor key={childId} session={session} childId={childId} />;
+  return <NewDecisionFor key={`${childId}:${concernId ?? ''}`} session={session} childId={childId} concernId={concernId} />;
 }
 
 function ChooseChild() {
@@ -99,7 +102,7 @@ function ChooseChild() {
   );
 }
 
-function NewDecisionFor({ session, childId }: { session: Session; childId: string }) {
+function NewDecisionFor({ session, childId, concernId }: { session: Session; childId: string; concernId: string | null }) {
   const items = useChannel('sharing.items', { childId });
   const policy = useChannel('sharing.policy');
   if (items.isPending || policy.isPending) return <Loading />;
@@ -112,7 +115,7 @@ function NewDecisionFor({ session, childId }: { session: Session; childId: strin
   }
   const proposerOnly = !session.roles.includes('dsl') && !session.roles.includes('manager');
   // Golden rule 7: anyone who may start the questions may record a decision NOT to share.
-  return <DecisionForm data={items.data} proposerOnly={proposerOnly} mayShare={!proposerOnly || policy.data.practitionersMayPropose} />;
+  return <DecisionForm data={items.data} concernId={concernId} proposerOnly={proposerOnly} mayShare={!proposerOnly || policy.data.practitionersMayPropose} />;
 }
 
 /**
@@ -221,13 +224,17 @@ function focusFirstError(root: HTMLElement | null) {
   });
 }
 
-function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerOnly: boolean; mayShare: boolean }) {
+function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items; concernId: string | null; proposerOnly: boolean; mayShare: boolean }) {
   const s = useStyles();
-  // Nothing is pre-answered (issue 11.12): each question is answered on purpose.
+  // Nothing is pre-answered (issue 11.12): each question is answered on purpose. Started from a
+  // concern the user may read (issue 12), the concern is chosen and the harm question says what a
+  // concern is: reasonable cause to suspect significant harm (both can be changed).
+  const fromConcern = concernId ? data.items.find((i) => i.ref === `concern:${concernId}`) : undefined;
   const form = useContractForm(contract['sharing.record'].input, {
     childId: data.child.id,
     purpose: '',
-    items: [],
+    items: fromConcern ? [{ ref: fromConcern.ref, necessary: true }] : [],
+    ...(fromConcern ? { harm: 'significant-harm-suspected' as const } : {}),
     reasons: '',
     ...(mayShare ? {} : { decision: 'do-not-share' as const }),
   }) as unknown as Form;
