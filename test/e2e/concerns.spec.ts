@@ -116,6 +116,11 @@ test('a key person records a concern with two body-map marks and sees only a rec
   await page.getByRole('button', { name: 'Share information' }).click();
   await expect(page).toHaveURL(new RegExp(`#/sharing/new\\?child=${millie}`));
   await expect(page.getByText('Millie (Amelia Jones)').first()).toBeVisible();
+  // Pre-filled (issue 12): the concern is chosen as an item, and the harm question answered for it.
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${reference}: Physical abuse`) })).toBeChecked();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Is a child at risk of significant harm?' }).getByRole('radio', { name: /^Reasonable cause to believe the child may be suffering/ }),
+  ).toBeChecked();
 
   // The chronology, printed in full and for another setting.
   await page.goto(`${preview.url}#/concerns/chronology/${millie}`);

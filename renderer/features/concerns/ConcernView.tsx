@@ -165,7 +165,7 @@ export function ConcernView({ id }: { id: string }) {
           </div>
         ))}
       </section>
-      <section className={s.section} aria-label="Information sharing decisions">
+      <section className={s.section} aria-label="Information sharing">
         <Text weight="semibold">Information sharing decisions that included this concern</Text>
         {c.sharingDecisions.length === 0 && <Text>None.</Text>}
         {c.sharingDecisions.map((d) => (

@@ -41,7 +41,7 @@ import { londonDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { href, navigate } from '../../router';
 import { errorOf } from '../../ui/fields';
-import { applyServerError, useContractForm } from '../../ui/forms';
+import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { Checklist } from './common';
 import { ItemsPicker } from './ItemsPicker';
@@ -213,17 +213,6 @@ function useDebounced<T>(value: T, ms: number): T {
   return current;
 }
 
-/** Moves focus to the first field marked in error, and scrolls it into view (issue 11.4 / 11.2). */
-function focusFirstError(root: HTMLElement | null) {
-  requestAnimationFrame(() => {
-    const invalid = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const field = invalid?.closest('.fui-Field') ?? invalid;
-    const target = field?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button') ?? invalid;
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus();
-  });
-}
-
 function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items; concernId: string | null; proposerOnly: boolean; mayShare: boolean }) {
   const s = useStyles();
   // Nothing is pre-answered (issue 11.12): each question is answered on purpose. Started from a
@@ -238,7 +227,6 @@ function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items
     reasons: '',
     ...(mayShare ? {} : { decision: 'do-not-share' as const }),
   }) as unknown as Form;
-  const formRef = useRef<HTMLFormElement>(null);
   const values = useWatch({ control: form.control }) as Partial<Values>;
   const draft = useDebounced(toDraft(values), 350);
   const assess = useChannel('sharing.assess', draft ?? undefined, { enabled: draft !== null, placeholderData: (previous) => previous });
@@ -272,22 +260,19 @@ function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items
         navigate(`/sharing/${id}`);
       } catch (e) {
         setFormError(applyServerError(form, e));
-        focusFirstError(formRef.current);
       }
     },
-    () => {
-      setFormError('Some answers are missing or need correcting: they are marked below.');
-      focusFirstError(formRef.current);
-    },
+    () => setFormError('Some answers are missing or need correcting: they are marked below.'),
   );
-  const submit = (e: React.FormEvent) => {
+  // A refusal (the schema's or the core's) moves focus to the first error (issue 11.4 / 11.2).
+  const submit = withErrorFocus(async (e: React.FormEvent) => {
     // The second person's boxes count only when they are here (issue 11.2): "Send it to the list"
     // saves without them; "they are here" needs both boxes.
     if (!needsSecond || secondHere === 'later') form.setValue('authoriser', undefined);
     else if (!form.getValues('authoriser')) form.setValue('authoriser', { username: '', password: '' });
     if (values.decision === 'do-not-share') form.setValue('method', undefined);
-    void handle(e);
-  };
+    await handle(e);
+  });
 
   return (
     <Page
@@ -297,7 +282,7 @@ function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items
       }
     >
       <div className={s.layout}>
-        <form ref={formRef} className={s.form} onSubmit={submit} noValidate aria-label="Information-sharing decision">
+        <form className={s.form} onSubmit={submit} noValidate aria-label="Information-sharing decision">
           <Section title="1. Why">
             <TextArea form={form} name="purpose" label="Why do you want to share this information?" hint="The purpose, in your own words." required message={message('purpose')} />
             <YesNo form={form} name="legitimatePurpose" label="Is there a clear and legitimate reason to share it?" hint={QUESTION_HELP.legitimatePurpose} message={message('legitimatePurpose')} />
