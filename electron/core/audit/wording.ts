@@ -57,6 +57,7 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'diary.add': ['added an entry to {child}’s diary', 'add an entry to {child}’s diary'],
   'diary.amend': ['amended an entry in {child}’s diary', 'amend an entry in {child}’s diary'],
   'diary.closeFollowUp': ['closed a follow-up in {child}’s diary', 'close a follow-up in {child}’s diary'],
+  'diary.openFollowUps': ['looked at the diary follow-ups still open', 'look at the diary follow-ups still open'],
   'diary.entry': ['read an entry in {child}’s diary', 'read an entry in {child}’s diary'],
   'diary.childWeek': ['read a week of {child}’s diary', 'read {child}’s diary'],
   'diary.roomWeek': ['looked at a room’s week in the diary', 'look at a room’s week'],
