@@ -231,7 +231,8 @@ function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items
   const draft = useDebounced(toDraft(values), 350);
   const assess = useChannel('sharing.assess', draft ?? undefined, { enabled: draft !== null, placeholderData: (previous) => previous });
   const assessed = draft ? assess.data : undefined;
-  const record = useChannelMutation('sharing.record', ['sharing', 'consent']);
+  // A concern lists the decisions that included it, and the chronology shows them: both refresh.
+  const record = useChannelMutation('sharing.record', ['sharing', 'consent', 'concerns']);
   const [formError, setFormError] = useState<string | null>(null);
   const [secondHere, setSecondHere] = useState<'here' | 'later'>('here');
 
