@@ -193,6 +193,10 @@ export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 export const SEVERITY_LABELS: Record<Severity, string> = { mild: 'Mild', moderate: 'Moderate', severe: 'Severe', anaphylaxis: 'Anaphylaxis' };
 
+/** Where a health record came from: us, or another agency (our policy 1.3). */
+export const HEALTH_SOURCES = ['us', 'agency'] as const;
+export type HealthSource = (typeof HEALTH_SOURCES)[number];
+
 export const healthArrangementSchema = z.object({
   /** null: at our setting; otherwise the partner setting. */
   partnerId: idSchema.nullable(),
@@ -215,9 +219,25 @@ const healthFields = {
   arrangements: z.array(healthArrangementSchema).max(10).optional(),
   /** What the parents do (e.g. bring the inhaler each day, tell us of any change). */
   parentsDo: optionalText('What the parents do', 1000),
+  /**
+   * Where it came from (our policy 1.3): ours (the default, and what every older record means), or
+   * another agency, e.g. a health visitor's care plan. Another agency's record is third-party
+   * information: it is shared only with that agency's agreement.
+   */
+  source: z.enum(HEALTH_SOURCES, { error: 'Say where this came from: us, or another agency.' }).optional(),
+  /** The agency, from the partner directory… */
+  sourcePartnerId: z.string({ error: 'Choose the agency from the list.' }).min(1, 'Choose the agency from the list.').max(64, 'Choose the agency from the list.').nullable().optional(),
+  /** …or named here when it is not in the directory. */
+  sourceAgency: optionalText('The agency’s name', 160),
 };
 
-function healthRule(v: { kind?: HealthKind; severity?: Severity; dose?: string; timing?: string; storedWhere?: string }, ctx: z.RefinementCtx) {
+function healthRule(
+  v: { kind?: HealthKind; severity?: Severity; dose?: string; timing?: string; storedWhere?: string; source?: HealthSource; sourcePartnerId?: string | null; sourceAgency?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (v.source === 'agency' && !v.sourcePartnerId && !v.sourceAgency?.trim()) {
+    ctx.addIssue({ code: 'custom', path: ['sourceAgency'], message: 'Say which agency it came from: choose it from the list, or write its name.' });
+  }
   if (v.kind === 'allergy' && !v.severity) ctx.addIssue({ code: 'custom', path: ['severity'], message: 'Choose how severe the allergy is.' });
   if (v.kind === 'medication') {
     if (!v.dose?.trim()) ctx.addIssue({ code: 'custom', path: ['dose'], message: 'Give the dose.' });
@@ -245,6 +265,8 @@ export const healthItemSchema = z.object({
   details: z.string().nullable(),
   arrangements: z.array(z.object({ partnerId: z.string().nullable(), settingName: z.string(), who: z.string() })),
   parentsDo: z.string().nullable(),
+  /** null: ours. Otherwise the agency it came from (third-party information, our policy 1.3). */
+  source: z.object({ partnerId: z.string().nullable(), agency: z.string() }).nullable(),
   /** No longer applies (kept for the record). */
   ended: z.object({ at: z.string(), byName: z.string().nullable(), reason: z.string() }).nullable(),
   updatedAt: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, daySchema, idSchema, okOutput, text, type Role } from './define';
 import { optionalText } from './fields';
+import { sharingDecisionSchema } from './sharing';
 
 // The safeguarding concern recorder (seeds 000 and 001: record concerns and discuss them with the
 // designated person; record decisions and the reasons; staff from other agencies are never left
@@ -203,6 +204,8 @@ export const concernSchema = concernSummarySchema.extend({
   referrals: z.array(concernReferralSchema),
   /** What was agreed with each partner setting the child attends about telling each other of concerns. */
   partnerArrangements: z.array(z.object({ partnerId: z.string(), partnerName: z.string(), whom: z.string(), how: z.string(), howFast: z.string() })),
+  /** The information-sharing decisions that included this concern as an item, oldest first (issue 12). */
+  sharingDecisions: z.array(z.object({ id: z.string(), recipientName: z.string(), decision: sharingDecisionSchema, decidedAt: z.string() })),
 });
 export type Concern = z.infer<typeof concernSchema>;
 

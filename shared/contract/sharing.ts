@@ -91,7 +91,7 @@ export const settingSharingPolicyInputSchema = z.object({
 // Items: the child's records that can be chosen, and what was frozen when the decision was recorded
 // ---------------------------------------------------------------------------------------
 
-export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'note', 'additional-needs', 'development-summary'] as const;
+export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'concern', 'note', 'additional-needs', 'development-summary'] as const;
 export const itemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
@@ -101,6 +101,7 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   health: 'Health',
   'shared-care': 'Shared care',
   diary: 'Diary entries',
+  concern: 'Safeguarding concerns',
   note: 'Written for this share',
   'additional-needs': 'About additional needs',
   'development-summary': 'Development summary',
@@ -114,6 +115,7 @@ export const ITEM_KIND_ONE: Record<ItemKind, string> = {
   health: 'Health',
   'shared-care': 'Shared care',
   diary: 'Diary entry',
+  concern: 'Safeguarding concern',
   note: 'Written for this share',
   'additional-needs': 'About additional needs',
   'development-summary': 'Development summary',
@@ -131,7 +133,7 @@ export const NOTE_TOPIC_LABELS: Record<(typeof NOTE_TOPICS)[number], string> = {
 export const itemRefSchema = z
   .string({ error: 'That is not one of the child’s records.' })
   .max(120, 'That is not one of the child’s records.')
-  .regex(/^(details|carer|contact|health|shared-care|diary|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
+  .regex(/^(details|carer|contact|health|shared-care|diary|concern|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
 
 export const itemChoiceSchema = z
   .object({
@@ -180,7 +182,7 @@ export const childRecordItemSchema = z.object({
   /** What would be shared, in a few lines. */
   content: z.string(),
   date: z.string().nullable(),
-  /** For an entry from another setting: who gave it to us (third-party information). */
+  /** For a record from another agency (a partner’s diary entry, a health visitor’s care plan): who gave it to us (third-party information). */
   suggestedAgency: z.string().nullable(),
 });
 export type ChildRecordItem = z.infer<typeof childRecordItemSchema>;

@@ -245,6 +245,80 @@ describe('alerts and triage', () => {
   });
 });
 
+describe('sharing information from a concern (issue 12)', () => {
+  it('the concern is an item only those who may read it can choose; the concern lists the decisions that included it, and the decision shows it only to them', async () => {
+    await as('admin');
+    const c = await core.invoke('children.create', { legalName: 'Daisy Hill', dateOfBirth: '2022-09-01', room: 'Rainbow' });
+    const mash = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care' });
+    await as('pat');
+    const concern = await core.invoke('concerns.record', {
+      childId: c.id,
+      observedAt: hoursAgo(1),
+      category: 'physical',
+      description: 'Finger-shaped bruises on the upper arm.',
+      childsWords: 'Mummy’s friend held me too tight',
+    });
+    const allegation = await core.invoke('concerns.record', { childId: c.id, observedAt: hoursAgo(1), category: 'allegation-staff', aboutUserId: users.max, description: 'Max shouted at Daisy.' });
+    const ref = `concern:${concern.id}`;
+
+    // A practitioner records concerns but does not read them: none is offered, and one sent is refused.
+    const refs = async () => (await core.invoke('sharing.items', { childId: c.id })).items.filter((i) => i.kind === 'concern').map((i) => i.ref);
+    expect(await refs()).toEqual([]);
+    const share = {
+      childId: c.id,
+      partnerId: mash.id,
+      purpose: 'Referral after bruising and what Daisy said.',
+      legitimatePurpose: true,
+      recipientNeed: 'safeguarding-function' as const,
+      items: [{ ref, necessary: true }],
+      identifiable: true,
+      confidential: true,
+      consent: 'not-sought' as const,
+      consentNotSoughtReason: 'would-increase-risk' as const,
+      statutoryDuty: false,
+      courtOrder: false,
+      harm: 'significant-harm-suspected' as const,
+      adviceSought: false,
+      parentsInformed: false,
+      parentsNotInformedReason: 'Telling them could put Daisy at greater risk.',
+      method: 'secure-email' as const,
+      decision: 'share' as const,
+      reasons: 'Reasonable cause to suspect significant harm.',
+    };
+    await expect(core.invoke('sharing.assess', share)).rejects.toMatchObject({ code: 'invalid-input', issues: [expect.objectContaining({ message: expect.stringMatching(/^That is not one of this child’s records/) })] });
+
+    // The DSL is offered the concern, with what was seen and the child's own words, built in the core;
+    // not the allegation about a member of staff, which only the managers read.
+    await as('dina');
+    const { items } = await core.invoke('sharing.items', { childId: c.id });
+    const offered = items.find((i) => i.ref === ref);
+    expect(offered).toMatchObject({ kind: 'concern', suggestedAgency: null, label: expect.stringContaining(concern.reference) });
+    expect(offered?.content).toBe('What was seen or heard: Finger-shaped bruises on the upper arm.\nThe child’s own words: “Mummy’s friend held me too tight”');
+    expect(await refs()).toEqual([ref]);
+    await as('mia');
+    expect(await refs()).toEqual(expect.arrayContaining([ref, `concern:${allegation.id}`]));
+
+    await as('dina');
+    const { id: sharingId, status } = await core.invoke('sharing.record', { ...share, authoriser: { username: 'mia', password: 'a new password 22' } });
+    expect(status).toBe('shared');
+    const decided = await core.invoke('sharing.get', { sharingId });
+    expect(decided.items).toEqual([expect.objectContaining({ ref, shared: true, content: offered?.content })]);
+    // The concern links to the decision.
+    expect((await core.invoke('concerns.get', { id: concern.id })).sharingDecisions).toEqual([{ id: sharingId, recipientName: 'Children’s Social Care (MASH)', decision: 'share', decidedAt: decided.decidedAt }]);
+    // An admin reads the sharing register, but not the concern's words.
+    await as('ada');
+    const asAdmin = await core.invoke('sharing.get', { sharingId });
+    expect(asAdmin.items[0]).toMatchObject({ ref, label: 'A safeguarding concern' });
+    expect(JSON.stringify(asAdmin)).not.toContain('Finger-shaped');
+    // Offering and reading the concern's words are audited against the concern.
+    await as('mia');
+    expect((await core.invoke('concerns.get', { id: allegation.id })).sharingDecisions).toEqual([]);
+    const channels = (await core.invoke('audit.list', { recordId: ref })).entries.filter((e) => e.kind === 'read').map((e) => [e.channel, e.userId]);
+    expect(channels).toEqual(expect.arrayContaining([['sharing.items', users.dina], ['sharing.get', users.dina]]));
+    expect(channels).not.toContainEqual(['sharing.get', users.ada]);
+  });
+});
+
 describe('nothing is edited or deleted', () => {
   it('an addendum adds who, when, what and why; the original stays as written', async () => {
     const { id } = await recordAs('pat', { description: 'The original words.' });

@@ -704,6 +704,51 @@ describe('issue 9 and 11 through the real core', () => {
     });
   });
 
+  it('9.6 our policy 1.3, “third party information … not shared without consent from that agency”: a health visitor’s care plan in the child’s health records is held back until that agency agrees', async () => {
+    await as(ADMIN.username);
+    const { id: plan } = await core.invoke('children.addHealth', {
+      childId,
+      kind: 'dietary',
+      name: 'Weaning plan',
+      details: 'Soft foods only; no whole grapes.',
+      source: 'agency',
+      sourceAgency: 'Health visiting team',
+    });
+    const { id: fromPartner } = await core.invoke('children.addHealth', { childId, kind: 'dietary', name: 'No dairy', source: 'agency', sourcePartnerId: sunshine, sourceAgency: 'ignored' });
+    // "Another agency" must say which.
+    await expect(core.invoke('children.addHealth', { childId, kind: 'dietary', name: 'Soya', source: 'agency' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [expect.objectContaining({ path: ['sourceAgency'], message: 'Say which agency it came from: choose it from the list, or write its name.' })],
+    });
+    const file = await core.invoke('children.get', { childId });
+    const health = new Map(file.health.map((h) => [h.id, h.source]));
+    // A record with no source (every one from before sources were kept) is ours.
+    expect(health.get(peanut)).toBeNull();
+    expect(health.get(plan)).toEqual({ partnerId: null, agency: 'Health visiting team' });
+    expect(health.get(fromPartner)).toEqual({ partnerId: sunshine, agency: 'Sunshine Childminding' });
+
+    await as('dina');
+    const { items } = await core.invoke('sharing.items', { childId });
+    expect(items.find((i) => i.ref === `health:${plan}`)).toMatchObject({ suggestedAgency: 'Health visiting team', content: expect.stringContaining('Given to us by: Health visiting team') });
+    expect(items.find((i) => i.ref === `health:${peanut}`)?.suggestedAgency).toBeNull();
+    // The form sent no third-party flag: the core adds it, and the plan is held back; our own allergy record is not.
+    const chosen = [
+      { ref: `health:${peanut}`, necessary: true },
+      { ref: `health:${plan}`, necessary: true },
+    ];
+    const held = await core.invoke('sharing.assess', safeguardingShare({ items: chosen }));
+    expect(held.assessment.itemsWithheld).toEqual([{ id: `health:${plan}`, reason: expect.stringMatching(/came from Health visiting team, which has not agreed/) }]);
+    // Saying another agency agreed does not change whose record it is.
+    const agreement = { agencyConsent: true, agreedBy: 'Kay Patel, health visitor', agreedOn: today, agreedHow: 'By secure email' };
+    const { id } = await core.invoke(
+      'sharing.record',
+      safeguardingShare({ items: [chosen[0]!, { ...chosen[1]!, thirdParty: { agency: 'Someone else', ...agreement } }], authoriser: { username: 'mark', password: PASSWORD } }),
+    );
+    const decision = await core.invoke('sharing.get', { sharingId: id });
+    expect(decision.assessment.itemsWithheld).toEqual([]);
+    expect(decision.items.find((i) => i.ref === `health:${plan}`)).toMatchObject({ shared: true, thirdParty: { agency: 'Health visiting team', ...agreement } });
+  });
+
   it('9.7 golden rule 6: the police investigating serious crime need it for their role, not for the child’s care', async () => {
     await as(ADMIN.username);
     const { id: police } = await core.invoke('partners.create', { name: 'Police child abuse investigation team', kind: 'police' });

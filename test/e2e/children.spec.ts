@@ -92,6 +92,17 @@ test('a child with two carers, a partner setting and its key person, a written c
   await dialog.getByLabel('Millie here (our setting)').fill('Key person; the cook checks each meal');
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByLabel('Allergy: Peanuts')).toContainText('Anaphylaxis');
+  // Issue 9.6: a health record says where it came from; another agency must be named.
+  await page.getByRole('button', { name: 'Add dietary need' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Dietary need' }).fill('Weaning plan');
+  await dialog.getByLabel('Where this came from').selectOption('agency');
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(dialog.getByText('Say which agency it came from: choose it from the list, or write its name.')).toBeVisible();
+  await expect(dialog.getByLabel('Or its name')).toBeFocused();
+  await dialog.getByLabel('Or its name').fill('Health visiting team');
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByLabel('Dietary need: Weaning plan')).toContainText('From Health visiting team');
 
   // The consent register: verbal consent for additional needs is refused beside the field (seed 001, 3.4).
   await page.getByRole('tab', { name: 'Consent' }).click();

@@ -29,6 +29,7 @@ async function seed(core: Core) {
   const rainbow = (await core.invoke('partners.create', { name: 'Rainbow Day Nursery', kind: 'setting' })).id;
   await core.invoke('children.addSharedCare', { childId: millie, partnerId: rainbow, days: [{ day: 'wed', session: 'all-day' }], keyPersonName: 'Hannah Wood' });
   await core.invoke('children.create', { legalName: 'Ben Ahmed', dateOfBirth: '2022-01-02', room: 'Rainbow' });
+  await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care' });
   await core.invoke('auth.lock');
   return { millie };
 }
@@ -132,6 +133,33 @@ test('a key person records a concern with two body-map marks and sees only a rec
   await page.getByRole('button', { name: 'Share information' }).click();
   await expect(page).toHaveURL(new RegExp(`#/sharing/new\\?child=${millie}`));
   await expect(page.getByText('Millie (Amelia Jones)').first()).toBeVisible();
+  // Pre-filled (issue 12): the concern is chosen as an item, and the harm question answered for it.
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${reference}: Physical abuse`) })).toBeChecked();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Is a child at risk of significant harm?' }).getByRole('radio', { name: /^Reasonable cause to believe the child may be suffering/ }),
+  ).toBeChecked();
+  // Recorded (here, a decision not to share yet), the decision and the concern link to each other.
+  const answer = (question: string, choice: string | RegExp) =>
+    page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: choice, exact: typeof choice === 'string' }).check();
+  await page.getByLabel(/Why do you want to share this information/).fill('Whether to refer the bruising to the front door today.');
+  await answer('Is there a clear and legitimate reason to share it?', 'Yes');
+  await page.getByLabel(/Who is it for/).selectOption({ label: 'Children’s Social Care (MASH)' });
+  await answer('Do they need this information for their role?', /safeguarding/);
+  await answer('Does it identify the child or family?', 'Yes');
+  await answer('Is it confidential?', 'Yes');
+  await answer('Does the law require you to share it (a statutory duty)?', 'No');
+  await answer('Does a court order require you to share it?', 'No');
+  await answer('Have the parents agreed?', 'Refused');
+  await answer('Did you seek advice?', 'No');
+  await answer('Have the parents been told what will be shared, why and with whom?', 'Yes');
+  await answer('What have you decided?', 'Do not share it');
+  await page.getByLabel(/Your reasons, in your own words/).fill('Mum explained the bruise at collection; we will watch and talk again on Friday.');
+  await page.getByRole('button', { name: 'Record the decision not to share' }).click();
+  await expect(page.getByRole('heading', { name: 'Not sharing: Millie (Amelia Jones) → Children’s Social Care (MASH)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Open the concern' }).click();
+  await expect(page.getByRole('region', { name: 'Information sharing' })).toContainText('Not to share with Children’s Social Care (MASH)');
+  await page.getByRole('region', { name: 'Information sharing' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Not sharing: Millie (Amelia Jones) → Children’s Social Care (MASH)' })).toBeVisible();
 
   // The chronology, printed in full and for another setting.
   await page.goto(`${preview.url}#/concerns/chronology/${millie}`);

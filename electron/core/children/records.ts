@@ -163,6 +163,8 @@ interface HealthRow {
   details: string | null;
   arrangements: string;
   parents_do: string | null;
+  source_partner_id: string | null;
+  source_agency: string | null;
   ended_at: string | null;
   ended_by_name: string | null;
   ended_reason: string | null;
@@ -200,6 +202,11 @@ export function listHealth(db: Db, childId: string, today: string, settingName: 
       who: a.who,
     })),
     parentsDo: r.parents_do,
+    // Both empty: ours (every record from before sources were kept means that).
+    source:
+      r.source_partner_id || r.source_agency
+        ? { partnerId: r.source_partner_id, agency: (r.source_partner_id ? partnerNames.get(r.source_partner_id) : null) ?? r.source_agency ?? 'Another agency' }
+        : null,
     ended: r.ended_at ? { at: r.ended_at, byName: r.ended_by_name, reason: r.ended_reason ?? '' } : null,
     updatedAt: r.updated_at,
     updatedByName: r.updated_by_name,
@@ -213,6 +220,11 @@ function healthColumns(db: Db, h: HealthFields): Record<string, string | null> {
     if (a.partnerId && !get(db, 'SELECT 1 AS x FROM partners WHERE id = $id', { id: a.partnerId })) {
       throw new TwoWayError('invalid-input', 'Some details need correcting.', { issues: [{ path: ['arrangements', i, 'partnerId'], message: 'Choose a partner from the directory.' }] });
     }
+  }
+  const fromAgency = h.source === 'agency';
+  const sourcePartnerId = fromAgency ? (h.sourcePartnerId ?? null) : null;
+  if (sourcePartnerId && !get(db, 'SELECT 1 AS x FROM partners WHERE id = $id', { id: sourcePartnerId })) {
+    throw new TwoWayError('invalid-input', 'Some details need correcting.', { issues: [{ path: ['sourcePartnerId'], message: 'Choose the agency from the list.' }] });
   }
   const medication = h.kind === 'medication';
   return {
@@ -228,6 +240,9 @@ function healthColumns(db: Db, h: HealthFields): Record<string, string | null> {
     details: blankToNull(h.details),
     arrangements: toJson((h.arrangements ?? []).map((a) => ({ partnerId: a.partnerId, who: a.who }))),
     parents_do: blankToNull(h.parentsDo),
+    source_partner_id: sourcePartnerId,
+    // A partner from the directory is named by the directory; a typed name only otherwise.
+    source_agency: fromAgency && !sourcePartnerId ? blankToNull(h.sourceAgency) : null,
   };
 }
 

@@ -11,7 +11,7 @@ import type {
   ConcernUrgency,
 } from '../../../shared/contract/concerns';
 import { TwoWayError } from '../../../shared/contract/errors';
-import { all, get, newId, run, type Params } from '../db/sql';
+import { all, fromJson, get, newId, run, type Params } from '../db/sql';
 import type { Db } from '../db/connection';
 import { childName } from '../diary/repo';
 import { canRead, readableSql } from './access';
@@ -211,7 +211,21 @@ export function readConcern(db: Db, id: string, today: string): Concern {
     actions: actionsWhere(db, 'a.concern_id = $id', { id }),
     referrals: referralsOf(db, id),
     partnerArrangements: arrangementsForChild(db, r.child_id, today),
+    sharingDecisions: decisionsIncluding(db, r.child_id, id),
   };
+}
+
+/** The sharing decisions that chose this concern as an item (its reference is frozen in `items_json`). */
+function decisionsIncluding(db: Db, childId: string, concernId: string): Concern['sharingDecisions'] {
+  const ref = `concern:${concernId}`;
+  return all<{ id: string; recipient_name: string; decision: 'share' | 'do-not-share'; decided_at: string; items_json: string }>(
+    db,
+    `SELECT id, recipient_name, decision, decided_at, items_json FROM sharing_decisions
+     WHERE child_id = $childId AND instr(items_json, $ref) > 0 ORDER BY decided_at, rowid`,
+    { childId, ref: `"${ref}"` },
+  )
+    .filter((d) => fromJson<{ ref: string }[]>(d.items_json, []).some((i) => i.ref === ref))
+    .map((d) => ({ id: d.id, recipientName: d.recipient_name, decision: d.decision, decidedAt: d.decided_at }));
 }
 
 export function bodyMarksOf(db: Db, concernId: string): BodyMark[] {

@@ -99,7 +99,7 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
   const settings = readSettings(db, ctx.state.vault.settingName() ?? '');
   const file = readChildFile(db, draft.childId, today, settings.contactCheckMonths, settings.settingName);
   const partner = requirePartner(db, draft.partnerId, 'partnerId');
-  const items = resolveItems(childItems(db, file), draft.items);
+  const items = resolveItems(childItems(db, file, ctx.user), draft.items);
   const problems: FieldIssue[] = [];
 
   let consent: ConsentAnswer | null = null;

@@ -10,6 +10,8 @@ import { findPartner, listPartners } from '../partners/repo';
 import { readSettings } from '../settings/repo';
 import { readProfile } from '../setting/repo';
 import { childItems } from './items';
+import { canRead } from '../concerns/access';
+import { concernHead } from '../concerns/repo';
 import { checkConsent } from '../consent/check';
 import type { Db } from '../db/connection';
 import { buildDraft, currentPerson, OWN_CONSENT, verifySecondPerson, writtenConsentFor, type Person } from './draft';
@@ -87,11 +89,27 @@ function readDecision(ctx: CallContext, id: string): Decision {
   ctx.touch(`child:${row.child_id}`, `sharing:${row.id}`);
   const open = row.status === 'awaiting-authorisation' || row.status === 'shared';
   const basisGone = open ? consentGoneSince(db, row, londonDay(ctx.now())) : null;
-  return toDecision(db, row, {
+  const decision = toDecision(db, row, {
     authorisers: authorisersOf(policy),
     canAuthorise: row.status === 'awaiting-authorisation' && basisGone === null && mayAuthorise(policy, me.roles) && me.userId !== row.decided_by,
     basisGone,
   });
+  return { ...decision, items: decision.items.map((i) => concernAsSeenBy(ctx, i)) };
+}
+
+/**
+ * A safeguarding concern frozen into a decision keeps the concern's own rule (issue 12): those
+ * who may not read the concern (an admin, or the member of staff an allegation names) see that
+ * it was shared, not what it says. Reading it is audited as opening the concern is.
+ */
+function concernAsSeenBy(ctx: CallContext, item: Decision['items'][number]): Decision['items'][number] {
+  if (item.kind !== 'concern') return item;
+  const head = concernHead(ctx.db(), item.ref.slice('concern:'.length));
+  if (head && canRead(ctx.user, head)) {
+    ctx.touch(item.ref);
+    return item;
+  }
+  return { ...item, label: 'A safeguarding concern', content: 'Only the safeguarding team members who may read this concern can see what it says.' };
 }
 
 const HANDLING: Record<SharingMethod, string> = {
@@ -120,9 +138,12 @@ export const sharingHandlers: HandlersFor<typeof sharingChannels> = {
     const settings = readSettings(db, ctx.state.vault.settingName() ?? '');
     const file = readChildFile(db, input.childId, today, settings.contactCheckMonths, settings.settingName);
     const attends = new Set(file.sharedCare.filter((s) => s.current).map((s) => s.partnerId));
+    const items = childItems(db, file, ctx.user);
+    // Reading a concern's words is audited as opening it is.
+    ctx.touch(...items.filter((i) => i.kind === 'concern').map((i) => i.ref));
     return {
       child: { id: file.child.id, name: displayName(file.child) },
-      items: childItems(db, file),
+      items,
       partners: listPartners(db, today)
         .map((p) => ({ partnerId: p.id, name: p.name, kind: p.kind, attends: attends.has(p.id), secure: !!(p.secureEmail || p.portal) }))
         .sort((a, b) => Number(b.attends) - Number(a.attends) || a.name.localeCompare(b.name)),

@@ -1,9 +1,12 @@
+import type { Session } from '../../../shared/contract/auth';
 import { HEALTH_KIND_LABELS, SEVERITY_LABELS, type ChildFile } from '../../../shared/contract/children';
+import { CONCERN_CATEGORY_LABELS, type ConcernCategory } from '../../../shared/contract/concerns';
 import { DIARY_CATEGORY_LABELS, type DiaryCategory } from '../../../shared/contract/diary';
 import { fieldError } from '../../../shared/contract/fields';
 import type { ChildRecordItem, ItemChoice, ItemKind } from '../../../shared/contract/sharing';
-import { formatDay } from '../../../shared/domain/dates';
+import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dates';
 import { describeDays } from '../../../shared/domain/weekdays';
+import { canRead } from '../concerns/access';
 import type { Db } from '../db/connection';
 import { all } from '../db/sql';
 
@@ -98,7 +101,11 @@ function healthItems(file: ChildFile): ChildRecordItem[] {
           line('Details', h.details),
           ...h.arrangements.map((a) => line(`Managed at ${a.settingName} by`, a.who)),
           line('What the parents do', h.parentsDo),
+          h.source ? line('Given to us by', h.source.agency) : null,
         ),
+        null,
+        // Our policy 1.3: another agency's record is third-party information, flagged by the core.
+        h.source?.agency ?? null,
       ),
     );
 }
@@ -165,9 +172,53 @@ function diaryItems(db: Db, childId: string): ChildRecordItem[] {
   );
 }
 
-/** Everything of this child's that can be chosen, grouped by kind in the order of ITEM_KINDS. */
-export function childItems(db: Db, file: ChildFile): ChildRecordItem[] {
-  return [detailsItem(file), ...carerItems(file), ...contactItems(file), ...healthItems(file), ...sharedCareItems(file), ...diaryItems(db, file.child.id)];
+interface ConcernRow {
+  id: string;
+  reference: string;
+  category: ConcernCategory;
+  about_user_id: string | null;
+  observed_at: string;
+  description: string;
+  childs_words: string | null;
+}
+
+/**
+ * Issue 12: a safeguarding concern can be shared (a referral from it). It is our own record and
+ * confidential, so it is offered only to those who may read it (the DSL and managers; an allegation
+ * about a member of staff to managers only, never to the person it names).
+ */
+function concernItems(db: Db, childId: string, viewer: Pick<Session, 'userId' | 'roles'>): ChildRecordItem[] {
+  return all<ConcernRow>(
+    db,
+    'SELECT id, reference, category, about_user_id, observed_at, description, childs_words FROM concerns WHERE child_id = $childId ORDER BY observed_at DESC',
+    { childId },
+  )
+    .filter((r) => canRead(viewer, { category: r.category, aboutUserId: r.about_user_id }))
+    .map((r) =>
+      item(
+        'concern',
+        r.id,
+        `${r.reference}: ${CONCERN_CATEGORY_LABELS[r.category] ?? r.category}, seen ${formatDateTime(r.observed_at)}`,
+        lines(line('What was seen or heard', r.description), r.childs_words?.trim() ? `The child’s own words: “${r.childs_words.trim()}”` : null),
+        londonDay(new Date(r.observed_at)),
+      ),
+    );
+}
+
+/**
+ * Everything of this child's that can be chosen, grouped by kind in the order of ITEM_KINDS. The
+ * viewer decides which safeguarding concerns are among them.
+ */
+export function childItems(db: Db, file: ChildFile, viewer: Pick<Session, 'userId' | 'roles'>): ChildRecordItem[] {
+  return [
+    detailsItem(file),
+    ...carerItems(file),
+    ...contactItems(file),
+    ...healthItems(file),
+    ...sharedCareItems(file),
+    ...diaryItems(db, file.child.id),
+    ...concernItems(db, file.child.id, viewer),
+  ];
 }
 
 export type ResolvedItem = ChildRecordItem & Pick<ItemChoice, 'necessary' | 'thirdParty'>;
@@ -192,12 +243,13 @@ function noteItem(choice: ItemChoice): ChildRecordItem {
 
 /**
  * Seed 001 1.3: a record known to have come from another agency (a partner's diary entry, one
- * typed in from their book, a note said to be from an agency) is third-party information whatever
+ * typed in from their book, a health record from a health visitor, a note said to be from an agency) is third-party information whatever
  * the form sent: it goes nowhere without that agency's agreement.
  */
 function thirdPartyOf(base: ChildRecordItem, choice: ItemChoice): ItemChoice['thirdParty'] {
   if (choice.ref.startsWith('note:') && choice.source === 'us') return undefined;
-  if (choice.thirdParty) return choice.thirdParty;
+  // A record that says where it came from names the agency itself: the form only adds its agreement.
+  if (choice.thirdParty) return base.suggestedAgency ? { ...choice.thirdParty, agency: base.suggestedAgency } : choice.thirdParty;
   return base.suggestedAgency ? { agency: base.suggestedAgency, agencyConsent: false } : undefined;
 }
 

@@ -3,10 +3,10 @@ import { AddRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import type { Session } from '../../../shared/contract/auth';
-import { HEALTH_KIND_LABELS, HEALTH_KINDS, SEVERITIES, SEVERITY_LABELS, type ChildFile, type HealthItem, type HealthKind } from '../../../shared/contract/children';
+import { HEALTH_KIND_LABELS, HEALTH_KINDS, HEALTH_SOURCES, SEVERITIES, SEVERITY_LABELS, type ChildFile, type HealthItem, type HealthKind } from '../../../shared/contract/children';
 import { contract } from '../../../shared/contract/index';
 import { formatDateTime, formatDay } from '../../../shared/domain/dates';
-import { useChannelMutation } from '../../api';
+import { useChannel, useChannelMutation } from '../../api';
 import { errorOf, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { can } from '../../ui/access';
@@ -21,6 +21,8 @@ const useStyles = makeStyles({
 });
 
 const REFRESH = ['children'];
+
+const SOURCE_LABELS: Record<(typeof HEALTH_SOURCES)[number], string> = { us: 'Us (our own record)', agency: 'Another agency (for example, a health visitor’s care plan)' };
 
 export function HealthTab({ file, session }: { file: ChildFile; session: Session }) {
   const s = useStyles();
@@ -93,6 +95,7 @@ function HealthCard({ item: h, canEdit, onEdit, onEnd }: { item: HealthItem; can
       <div className={s.badges}>
         {h.severity && <Badge color={severe ? 'danger' : 'warning'}>{SEVERITY_LABELS[h.severity]}</Badge>}
         {h.expired && <Badge color="danger">Expired {formatDay(h.expiresOn!)}</Badge>}
+        {h.source && <Badge color="informative">From {h.source.agency}</Badge>}
       </div>
       <Facts
         items={[
@@ -143,6 +146,9 @@ function HealthDialog({ file, item, kind, onClose }: { file: ChildFile; item?: H
     details: item?.details ?? '',
     arrangements: item?.arrangements.map((a) => ({ partnerId: a.partnerId, who: a.who })) ?? [],
     parentsDo: item?.parentsDo ?? '',
+    source: item?.source ? ('agency' as const) : ('us' as const),
+    sourcePartnerId: item?.source?.partnerId ?? null,
+    sourceAgency: item?.source && !item.source.partnerId ? item.source.agency : '',
   };
   // One schema per mode: adding needs the child, editing the record.
   const form = useContractForm(contract['children.addHealth'].input, { ...base, childId: file.child.id });
@@ -161,6 +167,8 @@ function HealthDialog({ file, item, kind, onClose }: { file: ChildFile; item?: H
   ];
   for (const a of item?.arrangements ?? []) if (!places.some((p) => p.partnerId === a.partnerId)) places.push({ partnerId: a.partnerId, name: a.settingName });
   const what = HEALTH_KIND_LABELS[kind].toLowerCase();
+  const partners = useChannel('partners.list', {});
+  const fromAgency = form.watch('source') === 'agency';
   return (
     <FormDialog
       title={item ? `Edit ${what}: ${item.name}` : `Add ${what}`}
@@ -218,6 +226,26 @@ function HealthDialog({ file, item, kind, onClose }: { file: ChildFile; item?: H
         }}
       />
       <TextAreaField form={form} name="parentsDo" label="What the parents do" hint="e.g. bring the inhaler each day and tell both settings of any change." rows={2} />
+      <SelectField
+        form={form}
+        name="source"
+        label="Where this came from"
+        hint="Our information sharing policy, 1.3: information another agency gave us is not shared without that agency’s agreement."
+        options={HEALTH_SOURCES.map((x) => ({ value: x, label: SOURCE_LABELS[x] }))}
+      />
+      {fromAgency && (
+        <div className={s.pair}>
+          <SelectField
+            form={form}
+            name="sourcePartnerId"
+            label="The agency"
+            emptyLabel="Not in the list"
+            nullWhenEmpty
+            options={(partners.data?.partners ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <TextField form={form} name="sourceAgency" label="Or its name" hint="For example: Health visiting team." />
+        </div>
+      )}
     </FormDialog>
   );
 }

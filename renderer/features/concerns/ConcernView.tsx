@@ -165,6 +165,17 @@ export function ConcernView({ id }: { id: string }) {
           </div>
         ))}
       </section>
+      <section className={s.section} aria-label="Information sharing">
+        <Text weight="semibold">Information sharing decisions that included this concern</Text>
+        {c.sharingDecisions.length === 0 && <Text>None.</Text>}
+        {c.sharingDecisions.map((d) => (
+          <Text key={d.id}>
+            <a href={href(`/sharing/${d.id}`)}>
+              {d.decision === 'share' ? 'Share with' : 'Not to share with'} {d.recipientName}, {formatDateTime(d.decidedAt)}
+            </a>
+          </Text>
+        ))}
+      </section>
       {c.diaryEntryId && (
         <Text>
           Started from <a href={href(`/diary/child/${c.childId}`)}>a diary entry</a>.

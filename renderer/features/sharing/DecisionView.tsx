@@ -272,6 +272,11 @@ function ItemsTable({ d }: { d: Decision }) {
                 </Text>
                 {/* A note's label already says it was written for this share. */}
                 {i.kind !== 'note' && <Text size={200}>{ITEM_KIND_ONE[i.kind]}</Text>}
+                {i.kind === 'concern' && (
+                  <Text block size={200}>
+                    <a href={href(`/concerns/${i.ref.slice('concern:'.length)}`)}>Open the concern</a>
+                  </Text>
+                )}
                 {i.thirdParty && (
                   <Text block size={200}>
                     From {i.thirdParty.agency}

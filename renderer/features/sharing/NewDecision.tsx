@@ -41,7 +41,7 @@ import { londonDay } from '../../../shared/domain/dates';
 import { useChannel, useChannelMutation } from '../../api';
 import { href, navigate } from '../../router';
 import { errorOf } from '../../ui/fields';
-import { applyServerError, useContractForm } from '../../ui/forms';
+import { applyServerError, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { Checklist } from './common';
 import { ItemsPicker } from './ItemsPicker';
@@ -74,10 +74,13 @@ const useStyles = makeStyles({
   rules: { margin: 0, paddingLeft: '1.4em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
 });
 
-/** `#/sharing/new?child=<id>`: the "Share information" flow from a child's file. */
-export function NewDecision({ session, childId }: { session: Session; childId: string | null }) {
+/**
+ * `#/sharing/new?child=<id>`: the "Share information" flow from a child's file; with `&concern=<id>`,
+ * from a safeguarding concern (issue 12).
+ */
+export function NewDecision({ session, childId, concernId = null }: { session: Session; childId: string | null; concernId?: string | null }) {
   if (!childId) return <ChooseChild />;
-  return <NewDecisionFor key={childId} session={session} childId={childId} />;
+  return <NewDecisionFor key={`${childId}:${concernId ?? ''}`} session={session} childId={childId} concernId={concernId} />;
 }
 
 function ChooseChild() {
@@ -99,7 +102,7 @@ function ChooseChild() {
   );
 }
 
-function NewDecisionFor({ session, childId }: { session: Session; childId: string }) {
+function NewDecisionFor({ session, childId, concernId }: { session: Session; childId: string; concernId: string | null }) {
   const items = useChannel('sharing.items', { childId });
   const policy = useChannel('sharing.policy');
   if (items.isPending || policy.isPending) return <Loading />;
@@ -112,7 +115,7 @@ function NewDecisionFor({ session, childId }: { session: Session; childId: strin
   }
   const proposerOnly = !session.roles.includes('dsl') && !session.roles.includes('manager');
   // Golden rule 7: anyone who may start the questions may record a decision NOT to share.
-  return <DecisionForm data={items.data} proposerOnly={proposerOnly} mayShare={!proposerOnly || policy.data.practitionersMayPropose} />;
+  return <DecisionForm data={items.data} concernId={concernId} proposerOnly={proposerOnly} mayShare={!proposerOnly || policy.data.practitionersMayPropose} />;
 }
 
 /**
@@ -210,33 +213,26 @@ function useDebounced<T>(value: T, ms: number): T {
   return current;
 }
 
-/** Moves focus to the first field marked in error, and scrolls it into view (issue 11.4 / 11.2). */
-function focusFirstError(root: HTMLElement | null) {
-  requestAnimationFrame(() => {
-    const invalid = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const field = invalid?.closest('.fui-Field') ?? invalid;
-    const target = field?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button') ?? invalid;
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus();
-  });
-}
-
-function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerOnly: boolean; mayShare: boolean }) {
+function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items; concernId: string | null; proposerOnly: boolean; mayShare: boolean }) {
   const s = useStyles();
-  // Nothing is pre-answered (issue 11.12): each question is answered on purpose.
+  // Nothing is pre-answered (issue 11.12): each question is answered on purpose. Started from a
+  // concern the user may read (issue 12), the concern is chosen and the harm question says what a
+  // concern is: reasonable cause to suspect significant harm (both can be changed).
+  const fromConcern = concernId ? data.items.find((i) => i.ref === `concern:${concernId}`) : undefined;
   const form = useContractForm(contract['sharing.record'].input, {
     childId: data.child.id,
     purpose: '',
-    items: [],
+    items: fromConcern ? [{ ref: fromConcern.ref, necessary: true }] : [],
+    ...(fromConcern ? { harm: 'significant-harm-suspected' as const } : {}),
     reasons: '',
     ...(mayShare ? {} : { decision: 'do-not-share' as const }),
   }) as unknown as Form;
-  const formRef = useRef<HTMLFormElement>(null);
   const values = useWatch({ control: form.control }) as Partial<Values>;
   const draft = useDebounced(toDraft(values), 350);
   const assess = useChannel('sharing.assess', draft ?? undefined, { enabled: draft !== null, placeholderData: (previous) => previous });
   const assessed = draft ? assess.data : undefined;
-  const record = useChannelMutation('sharing.record', ['sharing', 'consent']);
+  // A concern lists the decisions that included it, and the chronology shows them: both refresh.
+  const record = useChannelMutation('sharing.record', ['sharing', 'consent', 'concerns']);
   const [formError, setFormError] = useState<string | null>(null);
   const [secondHere, setSecondHere] = useState<'here' | 'later'>('here');
 
@@ -265,22 +261,19 @@ function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerO
         navigate(`/sharing/${id}`);
       } catch (e) {
         setFormError(applyServerError(form, e));
-        focusFirstError(formRef.current);
       }
     },
-    () => {
-      setFormError('Some answers are missing or need correcting: they are marked below.');
-      focusFirstError(formRef.current);
-    },
+    () => setFormError('Some answers are missing or need correcting: they are marked below.'),
   );
-  const submit = (e: React.FormEvent) => {
+  // A refusal (the schema's or the core's) moves focus to the first error (issue 11.4 / 11.2).
+  const submit = withErrorFocus(async (e: React.FormEvent) => {
     // The second person's boxes count only when they are here (issue 11.2): "Send it to the list"
     // saves without them; "they are here" needs both boxes.
     if (!needsSecond || secondHere === 'later') form.setValue('authoriser', undefined);
     else if (!form.getValues('authoriser')) form.setValue('authoriser', { username: '', password: '' });
     if (values.decision === 'do-not-share') form.setValue('method', undefined);
-    void handle(e);
-  };
+    await handle(e);
+  });
 
   return (
     <Page
@@ -290,7 +283,7 @@ function DecisionForm({ data, proposerOnly, mayShare }: { data: Items; proposerO
       }
     >
       <div className={s.layout}>
-        <form ref={formRef} className={s.form} onSubmit={submit} noValidate aria-label="Information-sharing decision">
+        <form className={s.form} onSubmit={submit} noValidate aria-label="Information-sharing decision">
           <Section title="1. Why">
             <TextArea form={form} name="purpose" label="Why do you want to share this information?" hint="The purpose, in your own words." required message={message('purpose')} />
             <YesNo form={form} name="legitimatePurpose" label="Is there a clear and legitimate reason to share it?" hint={QUESTION_HELP.legitimatePurpose} message={message('legitimatePurpose')} />

@@ -19,12 +19,12 @@ const TABS: { id: string; label: string; requires: ChannelName }[] = [
 
 /**
  * Information sharing: `#/sharing` (the register), `#/sharing/pending` (awaiting authorisation),
- * `#/sharing/policy`, `#/sharing/new?child=<id>` (the decision flow) and `#/sharing/<id>` (a decision).
+ * `#/sharing/policy`, `#/sharing/new?child=<id>[&concern=<id>]` (the decision flow) and `#/sharing/<id>` (a decision).
  */
 export function SharingPage({ session, route }: { session: Session; route: Route }) {
   const settings = useChannel('settings.get');
   const segment = route.segments[1];
-  if (segment === 'new') return <NewDecision session={session} childId={route.query.get('child')} />;
+  if (segment === 'new') return <NewDecision session={session} childId={route.query.get('child')} concernId={route.query.get('concern')} />;
   const tabs = TABS.filter((t) => can(session, t.requires));
   const tab = tabs.find((t) => t.id === segment) ?? (segment ? null : tabs[0]);
   if (!tab && segment) return <DecisionView key={segment} session={session} id={segment} />;
