@@ -96,6 +96,7 @@ export function ChildSummary({ summary }: { summary: Summary }) {
               <tr key={h.id}>
                 <td>
                   <strong>{h.name}</strong>
+                  <FromAgency source={h.source} />
                 </td>
                 <td>
                   {h.severity ? SEVERITY_LABELS[h.severity] : ''}
@@ -135,6 +136,7 @@ export function ChildSummary({ summary }: { summary: Summary }) {
               <tr key={h.id}>
                 <td>
                   <strong>{h.name}</strong>
+                  <FromAgency source={h.source} />
                 </td>
                 <td>
                   {h.dose}
@@ -161,7 +163,7 @@ export function ChildSummary({ summary }: { summary: Summary }) {
       )}
       {dietary.length > 0 && (
         <p className="cs-note">
-          <strong>Dietary needs:</strong> {dietary.map((h) => `${h.name}${h.details ? ` (${h.details})` : ''}`).join('; ')}
+          <strong>Dietary needs:</strong> {dietary.map((h) => `${h.name}${h.details ? ` (${h.details})` : ''}${h.source ? ` (from ${h.source.agency})` : ''}`).join('; ')}
         </p>
       )}
 
@@ -228,4 +230,14 @@ export function ChildSummary({ summary }: { summary: Summary }) {
       </footer>
     </article>
   );
+}
+
+/**
+ * A health record another agency gave us (our policy 1.3: third-party information) still goes on
+ * the day-to-day sheet, because a setting caring for the child must know of an allergy or a
+ * medicine; it says whose information it is, so it is not passed on further as ours.
+ */
+function FromAgency({ source }: { source: { agency: string } | null }) {
+  if (!source) return null;
+  return <span className="cs-from-agency">From {source.agency}</span>;
 }

@@ -192,6 +192,9 @@ test('a child with two carers, a partner setting and its key person, a written c
     'CONFIDENTIAL',
     'Child summary: Millie (Amelia Rose Jones)',
     `From ${SETTING_NAME}`,
+    // The health visitor's plan goes on the day-to-day sheet, saying whose information it is (our policy 1.3).
+    'Weaning plan',
+    'from Health visiting team',
     'For Rainbow Day Nursery',
     'Mark Jones (Father): MUST NOT COLLECT',
     'Prohibited steps order',
