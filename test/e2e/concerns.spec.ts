@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Core } from '../../electron/core/index';
-import { ADMIN, expect, expectPrintRequested, logIn, SETTING_NAME, test } from './fixtures';
+import { addStaff, ADMIN, expect, expectPrintRequested, logIn, SETTING_NAME, test } from './fixtures';
 import { pdfFlowText, pdfInfo, pdfToPngs } from './pdf';
 
 // The safeguarding concern recorder through the real renderer and core (issue 12): a key person
@@ -15,16 +15,8 @@ const WORDS = 'Daddy squeezed my arm';
 
 async function seed(core: Core) {
   await core.invoke('setup.create', { settingName: SETTING_NAME, admin: ADMIN });
-  for (const [username, fullName, roles] of [
-    ['pat', 'Pat Keyworker', ['practitioner']],
-    ['dina', 'Dina Lead', ['dsl']],
-  ] as const) {
-    await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    await core.invoke('users.create', { fullName, username, password: 'initial password 1', roles: [...roles] });
-    await core.invoke('auth.login', { username, password: 'initial password 1' });
-    await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
-  }
-  await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await addStaff(core, { username: 'pat', fullName: 'Pat Keyworker', roles: ['practitioner'] }, PASSWORD);
+  await addStaff(core, { username: 'dina', fullName: 'Dina Lead', roles: ['dsl'] }, PASSWORD);
   const millie = (await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2022-03-14', room: 'Rainbow' })).id;
   const rainbow = (await core.invoke('partners.create', { name: 'Rainbow Day Nursery', kind: 'setting' })).id;
   await core.invoke('children.addSharedCare', { childId: millie, partnerId: rainbow, days: [{ day: 'wed', session: 'all-day' }], keyPersonName: 'Hannah Wood' });

@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Role } from '../../shared/contract/define';
+import type { Core } from '../../electron/core/index';
 import { startPreview, type Preview } from '../preview/server';
 import { printCalls, replacePrint } from './print-stub';
 
@@ -54,4 +56,19 @@ export async function setUpAndLogIn(page: Page, preview: Preview) {
   await page.goto(preview.url);
   await logIn(page, ADMIN.username, ADMIN.password);
   await expect(page.getByTestId('current-user')).toContainText(ADMIN.fullName);
+}
+
+/**
+ * Adds a member of staff through the core as the administrator, then has them choose `password` at
+ * their first login (as they would be asked to); the administrator is logged in again at the end.
+ * Returns their user id.
+ */
+export async function addStaff(core: Core, staff: { username: string; fullName: string; roles: Role[] }, password: string): Promise<string> {
+  await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await core.invoke('users.create', { ...staff, password: 'initial password 1' });
+  await core.invoke('auth.login', { username: staff.username, password: 'initial password 1' });
+  await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: password });
+  const id = (await core.invoke('auth.session')).session!.userId;
+  await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  return id;
 }

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { Core } from '../../electron/core/index';
 import { londonDay } from '../../shared/domain/dates';
 import { addDaysToDay } from '../../shared/domain/weekdays';
-import { ADMIN, expect, expectPrintRequested, logIn, SETTING_NAME, test } from './fixtures';
+import { addStaff, ADMIN, expect, expectPrintRequested, logIn, SETTING_NAME, test } from './fixtures';
 import { pdfInfo, pdfText, pdfToPngs } from './pdf';
 
 // Information-sharing decisions through the real renderer and core: a safeguarding share against the
@@ -32,16 +32,8 @@ async function tallShot(page: Page, name: string) {
 async function seed(core: Core) {
   await core.invoke('setup.create', { settingName: SETTING_NAME, admin: ADMIN });
   await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
-  for (const [username, fullName, roles] of [
-    ['dina', 'Dina Lead', ['dsl']],
-    ['mark', 'Mark Manager', ['manager']],
-  ] as const) {
-    await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    await core.invoke('users.create', { fullName, username, password: 'initial password 1', roles: [...roles] });
-    await core.invoke('auth.login', { username, password: 'initial password 1' });
-    await core.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
-  }
-  await core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await addStaff(core, { username: 'dina', fullName: 'Dina Lead', roles: ['dsl'] }, PASSWORD);
+  await addStaff(core, { username: 'mark', fullName: 'Mark Manager', roles: ['manager'] }, PASSWORD);
   // A manager whose first password (set by the administrator) has never been changed.
   await core.invoke('users.create', { fullName: 'Nina New', username: 'nina', password: 'initial password 1', roles: ['manager'] });
   const mash = (await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' })).id;
