@@ -3,6 +3,7 @@ import type { ChildSummary as Summary } from '../../shared/contract/children';
 import { SEVERITY_LABELS } from '../../shared/contract/children';
 import { formatDateTime, formatDay, formatDayShort } from '../../shared/domain/dates';
 import { describeDays } from '../../shared/domain/weekdays';
+import { childDisplayName } from '../../shared/domain/names';
 
 /**
  * One A4 page for a partner setting: what they need day to day (seed 000: key persons, days,
@@ -14,7 +15,7 @@ export function ChildSummary({ summary }: { summary: Summary }) {
   const allergies = summary.health.filter((h) => h.kind === 'allergy');
   const medication = summary.health.filter((h) => h.kind === 'medication');
   const dietary = summary.health.filter((h) => h.kind === 'dietary');
-  const name = child.preferredName && child.preferredName !== child.legalName ? `${child.preferredName} (${child.legalName})` : child.legalName;
+  const name = childDisplayName(child);
   return (
     <article className="print-page child-summary">
       <header className="cs-head">

@@ -277,6 +277,8 @@ export const concernsChannels = {
     summary: 'Shows the safeguarding team the concerns nobody has opened yet and overdue actions.',
     access: SAFEGUARDING_TEAM,
     kind: 'read',
+    // Which children have concerns is itself safeguarding information.
+    sensitive: true,
     input: z.object({}).strict().optional(),
     output: z.object({
       unread: z.array(z.object({ id: z.string(), reference: z.string(), childName: z.string(), urgency: concernUrgencySchema, recordedAt: z.string() })),

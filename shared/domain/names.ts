@@ -16,3 +16,8 @@ export function nameMatches(typed: string, ...names: (string | null | undefined)
   if (!needle) return true;
   return names.some((n) => !!n && foldForSearch(n).includes(needle));
 }
+
+/** A child as staff name them: "Millie (Amelia Jones)", or the legal name alone when there is no other. */
+export function childDisplayName(c: { legalName: string; preferredName: string | null }): string {
+  return c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName;
+}

@@ -13,7 +13,7 @@ import { chronologyOf, timelineInstant } from './chronology';
 import {
   actionHead,
   alertsFor,
-  bodyMarksOf,
+  bodyMarksOfChild,
   closeAction,
   concernHead,
   currentArrangements,
@@ -38,6 +38,7 @@ import {
   transferChildId,
   transfersOf,
 } from './repo';
+import { childDisplayName } from '../../../shared/domain/names';
 
 const me = (ctx: CallContext) => ({ userId: ctx.user.userId, name: ctx.user.fullName });
 const todayOf = (ctx: CallContext) => today(ctx.now());
@@ -179,15 +180,15 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     const db = ctx.db();
     const child = requireChild(db, input.childId);
     let events = chronologyOf(db, ctx.user, child.id, { external: input.external });
+    // The audit entry names every concern the viewer was shown.
+    for (const id of new Set(events.flatMap((e) => (e.concernId ? [e.concernId] : [])))) ctx.touch(`concern:${id}`);
     if (input.kinds?.length) events = events.filter((e) => input.kinds!.includes(e.kind));
     events.sort((a, b) => timelineInstant(a.at).localeCompare(timelineInstant(b.at)));
     if (input.order === 'newest') events.reverse();
-    const readable = listConcerns(db, ctx.user, { childId: child.id, status: 'all' }).sort((a, b) => a.observedAt.localeCompare(b.observedAt));
-    const bodyMarks = readable.flatMap((c) => bodyMarksOf(db, c.id).map((m) => ({ ...m, reference: c.reference, observedAt: c.observedAt })));
-    for (const c of readable) ctx.touch(`concern:${c.id}`);
+    const bodyMarks = bodyMarksOfChild(db, ctx.user, child.id);
     return {
       childId: child.id,
-      childName: child.preferredName && child.preferredName !== child.legalName ? `${child.preferredName} (${child.legalName})` : child.legalName,
+      childName: childDisplayName(child),
       dateOfBirth: child.dateOfBirth,
       events,
       bodyMarks,

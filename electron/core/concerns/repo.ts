@@ -228,12 +228,25 @@ function decisionsIncluding(db: Db, childId: string, concernId: string): Concern
     .map((d) => ({ id: d.id, recipientName: d.recipient_name, decision: d.decision, decidedAt: d.decided_at }));
 }
 
-export function bodyMarksOf(db: Db, concernId: string): BodyMark[] {
+function bodyMarksOf(db: Db, concernId: string): BodyMark[] {
   return all<BodyMark & { size: string | null }>(
     db,
     'SELECT number, side, x, y, type, size, colour, description FROM concern_body_marks WHERE concern_id = $concernId ORDER BY number',
     { concernId },
   );
+}
+
+/** Every mark on the body maps of a child's concerns that the viewer may read, oldest concern first, in one query. */
+export function bodyMarksOfChild(db: Db, viewer: Session, childId: string): (BodyMark & { reference: string; observedAt: string })[] {
+  const readable = readableSql(viewer);
+  return all<BodyMark & { reference: string; observed_at: string }>(
+    db,
+    `SELECT m.number, m.side, m.x, m.y, m.type, m.size, m.colour, m.description, k.reference, k.observed_at
+     FROM concern_body_marks m JOIN concerns k ON k.id = m.concern_id
+     WHERE k.child_id = $childId AND ${readable.sql}
+     ORDER BY k.observed_at, k.rowid, m.number`,
+    { childId, ...readable.params },
+  ).map(({ observed_at, ...m }) => ({ ...m, observedAt: observed_at }));
 }
 
 export function insertAddendum(db: Db, concernId: string, a: { text: string; reason: string }, by: { userId: string; name: string }, at: string): void {

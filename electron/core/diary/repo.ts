@@ -23,6 +23,7 @@ import type { OutputOf } from '../../../shared/contract/index';
 import type { Db } from '../db/connection';
 import { all, get, newId, run, type Params } from '../db/sql';
 import { buildFtsQuery, HIT_END, HIT_START, snippetParts } from './search';
+import { childDisplayName } from '../../../shared/domain/names';
 
 // ---------------------------------------------------------------------------------------
 // The SQL the week views and search run. Exported so the benchmark can time the same
@@ -164,7 +165,7 @@ export function requireChild(db: Db, childId: string): DiaryChild {
 
 /** "Amelia Jones", or "Millie (Amelia Jones)" when she is known by another name. */
 export function childName(row: { legal_name: string; preferred_name: string | null }): string {
-  return row.preferred_name && row.preferred_name !== row.legal_name ? `${row.preferred_name} (${row.legal_name})` : row.legal_name;
+  return childDisplayName({ legalName: row.legal_name, preferredName: row.preferred_name });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -17,12 +17,12 @@ import type { Db } from '../db/connection';
 import { buildDraft, currentPerson, OWN_CONSENT, verifySecondPerson, writtenConsentFor, type Person } from './draft';
 import { authorisersOf, enginePolicy, mayAuthorise, readSharingPolicy, writeSharingPolicy } from './policy';
 import { insertAddendum, insertAuthorisation, insertDecision, listDecisions, requireDecisionRow, toDecision } from './repo';
+import { childDisplayName } from '../../../shared/domain/names';
 
 // Information-sharing decisions. The engine (`assessSharing`) is run here on every assess, record and
 // authorise: what the renderer shows is a preview, never what the core relies on.
 
-const displayName = (c: { legalName: string; preferredName: string | null }) =>
-  c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName;
+const displayName = childDisplayName;
 
 const SAME_PERSON = 'The person who made the decision cannot also authorise it: “The decision should never be made as an individual.” A different person must agree.';
 

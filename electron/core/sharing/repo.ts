@@ -24,6 +24,7 @@ import type { Db } from '../db/connection';
 import { all, bool, fromJson, get, newId, run, toJson, type Params } from '../db/sql';
 import { judgeItem } from '../policy/items';
 import type { ResolvedItem } from './items';
+import { childName } from '../diary/repo';
 
 // The SQL of information-sharing decisions. Only INSERTs: a decision, its authorisation and its addenda
 // are written once (the tables' triggers refuse UPDATE and DELETE). Status is worked out on reading.
@@ -209,8 +210,6 @@ const SELECT = `
     LEFT JOIN sharing_authorisations a ON a.decision_id = d.id
   ) s`;
 
-const childName = (r: Pick<DecisionRow, 'legal_name' | 'preferred_name'>) =>
-  r.preferred_name && r.preferred_name !== r.legal_name ? `${r.preferred_name} (${r.legal_name})` : r.legal_name;
 
 /** The assessment that stands: the second person's re-run when there is one, else the one at recording. */
 function finalAssessment(r: DecisionRow): Assessment {

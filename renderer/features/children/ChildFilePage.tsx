@@ -17,6 +17,7 @@ import { HealthTab } from './HealthTab';
 import { PrintSummaryDialog } from './PrintSummary';
 import { SharedCareTab } from './SharedCareTab';
 import { ChildSharingHistory } from '../sharing/ChildSharingHistory';
+import { childDisplayName } from '../../../shared/domain/names';
 
 const TABS = [
   { id: 'details', label: 'Details' },
@@ -53,7 +54,7 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
     );
   }
   const { child } = file.data;
-  const title = child.preferredName && child.preferredName !== child.legalName ? `${child.preferredName} (${child.legalName})` : child.legalName;
+  const title = childDisplayName(child);
   return (
     <Page
       title={title}

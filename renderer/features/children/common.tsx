@@ -36,5 +36,4 @@ export function ageOn(dateOfBirth: string, day: string): string {
   return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
 }
 
-export const displayName = (c: { legalName: string; preferredName: string | null }) =>
-  c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName;
+export { childDisplayName as displayName } from '../../../shared/domain/names';

@@ -22,6 +22,7 @@ import { SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Page } from '../../ui/Page';
 import { BODY_PARTS, BodyMap, type Side } from './BodyMap';
+import { childDisplayName } from '../../../shared/domain/names';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },
@@ -102,7 +103,7 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
   }
 
   const addMark = (side: Side, x: number, y: number) => marks.append({ side, x, y, type: 'bruise', size: '', colour: '', description: '' });
-  const childOptions = (children.data?.children ?? []).map((c) => ({ value: c.id, label: c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName }));
+  const childOptions = (children.data?.children ?? []).map((c) => ({ value: c.id, label: childDisplayName(c) }));
 
   return (
     <Page title="Record a safeguarding concern">

@@ -10,6 +10,7 @@ import { can } from '../../ui/access';
 import { FormDialog, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
+import { childDisplayName } from '../../../shared/domain/names';
 
 /**
  * `#/concerns/visits[?child=<id>]`: visiting professionals (our partnership policy, 1.6: staff from
@@ -92,7 +93,7 @@ function VisitDialog({ childId, onClose }: { childId?: string; onClose: () => vo
         name="childId"
         label="Which child they came to see"
         emptyLabel="No particular child"
-        options={(children.data?.children ?? []).map((c) => ({ value: c.id, label: c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName }))}
+        options={(children.data?.children ?? []).map((c) => ({ value: c.id, label: childDisplayName(c) }))}
       />
       <TextField form={form} name="visitOn" label="Date" type="date" required max={today()} />
       <TextField form={form} name="arrivedAt" label="Arrived at" type="time" required />

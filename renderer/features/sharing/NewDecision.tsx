@@ -45,6 +45,7 @@ import { applyServerError, useContractForm, withErrorFocus } from '../../ui/form
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { Checklist } from './common';
 import { ItemsPicker } from './ItemsPicker';
+import { childDisplayName } from '../../../shared/domain/names';
 
 type Values = InputOf<'sharing.record'>;
 type Form = UseFormReturn<Values, unknown, FieldValues>;
@@ -93,7 +94,7 @@ function ChooseChild() {
           <option value="">Choose a child…</option>
           {(children.data?.children ?? []).map((c) => (
             <option key={c.id} value={c.id}>
-              {c.preferredName && c.preferredName !== c.legalName ? `${c.preferredName} (${c.legalName})` : c.legalName}
+              {childDisplayName(c)}
             </option>
           ))}
         </Select>
