@@ -7,6 +7,8 @@ import { concernsHandlers } from './concerns/handlers';
 import { consentHandlers } from './consent/handlers';
 import type { HandlersFor } from './context';
 import { diaryHandlers } from './diary/handlers';
+import { meetingsHandlers } from './meetings/handlers';
+import { packsHandlers } from './packs/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...sharingHandlers,
   ...concernsHandlers,
+  ...meetingsHandlers,
+  ...packsHandlers,
 };

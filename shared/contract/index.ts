@@ -6,6 +6,8 @@ import { carersChannels, childrenChannels } from './children';
 import { concernsChannels } from './concerns';
 import { consentChannels } from './consent';
 import { diaryChannels } from './diary';
+import { meetingsChannels } from './meetings';
+import { packsChannels } from './packs';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
@@ -29,6 +31,8 @@ export const contract = {
   ...diaryChannels,
   ...sharingChannels,
   ...concernsChannels,
+  ...meetingsChannels,
+  ...packsChannels,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ export const printDocumentSchema = z.enum([
   'sharing-register',
   'safeguarding-chronology',
   'meeting-pack',
+  'meeting-pack-office-sheet',
   'audit-trail',
   'other',
 ]);
