@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './test/preview/chromium';
 
 /**
  * E2E runs the built renderer and the real core through the preview harness, in Debian's Chromium
@@ -15,12 +16,7 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     viewport: { width: 1366, height: 800 },
-    launchOptions: {
-      // Date pickers follow the browser's own language: en-GB shows dd/mm/yyyy, as on the setting's laptop.
-      env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: 'off',
     screenshot: 'only-on-failure',
   },

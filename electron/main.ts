@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { openCore, type Core } from './core/index';
 import { registerIpc } from './ipc';
+import { folderChooser, hiddenWindowPdfRenderer } from './pdf-window';
 import { pdfSaver } from './print';
 import { createMainWindow, denyAllPermissions, developmentOptions, rendererDirPath } from './window';
 
@@ -39,7 +40,10 @@ if (!app.requestSingleInstanceLock()) {
     // The settings file (key slots) is written by the core's own store: atomic, and a damaged file
     // is reported on the login screen instead of stopping start-up (core/vault/store.ts).
     const dataDir = app.getPath('userData');
-    core = await openCore({ dataDir, platform: { savePdf: pdfSaver(() => win) } });
+    core = await openCore({
+      dataDir,
+      platform: { savePdf: pdfSaver(() => win), renderPdf: hiddenWindowPdfRenderer(dev), chooseFolder: folderChooser(() => win) },
+    });
     registerIpc(ipcMain, core, () => win?.webContents ?? null, dev.rendererUrl);
 
     win = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/preload.cjs'), dev });

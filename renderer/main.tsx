@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { isPrintJobWindow, PrintJobPage } from './print/PrintJobPage';
 import './print/print.css';
 import './ui/screen.css';
 
@@ -18,7 +19,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        {isPrintJobWindow() ? <PrintJobPage /> : <App />}
       </QueryClientProvider>
     </FluentProvider>
   </StrictMode>,

@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD, seedDemo } from '../test/fixtures/demo';
 import { startPreview } from '../test/preview/server';
 import { replacePrint } from '../test/e2e/print-stub';
+import { CHROMIUM_LAUNCH } from '../test/preview/chromium';
 import { addDays, today, weekStart } from '../shared/domain/weeks';
 
 const OUT = join(import.meta.dirname, '../docs/screenshots');
@@ -20,11 +21,7 @@ const preview = await startPreview();
 if (existsSync('/usr/lib/chromium/locales') && !existsSync('/usr/lib/chromium/locales/en-GB.pak')) {
   console.warn('Date pickers will show mm/dd/yyyy: install chromium-l10n for en-GB (apt-get install -y chromium-l10n).');
 }
-const browser = await chromium.launch({
-  env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 await replacePrint(page);
 const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });

@@ -279,9 +279,9 @@ describe('meeting packs: what goes in', () => {
 
   it('shows how to join: the video link, the number to dial, or the setting’s address', async () => {
     const video = await core.invoke('meetings.book', booking({ format: 'video', videoLink: 'https://meet.example.org/millie' }));
-    expect((await core.invoke('packs.content', { meetingId: video.id })).pack.cover.howToJoin).toBe('Video call: https://meet.example.org/millie');
+    expect((await core.invoke('packs.content', { meetingId: video.id })).pack.cover.howToJoin).toBe('https://meet.example.org/millie');
     const there = await core.invoke('meetings.book', booking({ venuePartnerId: sunshine, at: '10:00' }));
-    expect((await core.invoke('packs.content', { meetingId: there.id })).pack.cover.howToJoin).toBe('At Sunshine Childminding, 3 Elm Road, Leeds');
+    expect((await core.invoke('packs.content', { meetingId: there.id })).pack.cover.howToJoin).toBe('Sunshine Childminding, 3 Elm Road, Leeds');
   });
 
   it('lets only the office, a manager or an administrator save packs, and says plainly when PDFs cannot be made here', async () => {

@@ -20,17 +20,30 @@ class FakeContents {
   setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
     this.openHandler = fn;
   }
+  scripts: string[] = [];
+  executeJavaScript(code: string) {
+    this.scripts.push(code);
+    return Promise.resolve();
+  }
+  printed: Record<string, unknown> | null = null;
+  printToPDF(options: Record<string, unknown>) {
+    this.printed = options;
+    return Promise.resolve(Buffer.from('%PDF-1.7'));
+  }
 }
-const created: Array<{ options: Record<string, unknown>; loaded: string | null }> = [];
+const created: Array<{ options: Record<string, unknown>; loaded: string | null; destroyed?: boolean; contents?: FakeContents }> = [];
 const openExternal = vi.fn();
 
 vi.mock('electron', () => ({
   BrowserWindow: class {
     webContents = new FakeContents();
-    record: { options: Record<string, unknown>; loaded: string | null };
+    record: { options: Record<string, unknown>; loaded: string | null; destroyed?: boolean; contents?: FakeContents };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, loaded: null };
+      this.record = { options, loaded: null, contents: this.webContents };
       created.push(this.record);
+    }
+    destroy() {
+      this.record.destroyed = true;
     }
     once() {}
     loadURL(url: string) {
@@ -43,11 +56,13 @@ vi.mock('electron', () => ({
     }
   },
   shell: { openExternal: (url: string) => openExternal(url) },
+  dialog: {},
 }));
 
 const { createMainWindow, denyAllPermissions, developmentOptions, lockDownContents, isAppUrl, secureWebPreferences } = await import('../../electron/window');
 const { registerIpc, isTrustedSender, IPC_CHANNEL } = await import('../../electron/ipc');
 const { appProtocolHandler, CONTENT_SECURITY_POLICY } = await import('../../electron/app-protocol');
+const { hiddenWindowPdfRenderer } = await import('../../electron/pdf-window');
 
 const APP_URL = 'app://twoway/index.html';
 const PACKAGED = { rendererUrl: null, devTools: false };
@@ -244,5 +259,26 @@ describe('IPC sender check', () => {
     };
     expect(result).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
     expect(result.error.message).toMatch(/Log in/);
+  });
+});
+
+describe('PDFs made in a hidden window (meeting packs)', () => {
+  it('opens a hidden, sandboxed window with no preload on the print-job page, hands it the job as data, prints A4 and closes the window', async () => {
+    const render = hiddenWindowPdfRenderer(PACKAGED);
+    const job = { document: 'meeting-pack-office-sheet' as const, omitted: [{ childName: 'Zoë "quoted" </script>', what: 'x', why: 'y' }], settingName: 'Little Acorns', printedBy: 'Olly', printedAt: '2026-11-02T10:00:00.000Z' };
+    const pdf = await render(job);
+    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7');
+    const win = created.at(-1)!;
+    expect(win.options.show).toBe(false);
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
+    expect(prefs.preload).toBeUndefined();
+    expect(win.loaded).toBe(`${APP_URL}#/print-job`);
+    // The job goes in as a JSON literal: the words cannot break out of it.
+    const handed = win.contents!.scripts.at(-1)!;
+    expect(handed).toBe(`window.twowayRenderJob(${JSON.stringify(job)})`);
+    expect(JSON.parse(handed.slice('window.twowayRenderJob('.length, -1))).toEqual(job);
+    expect(win.contents!.printed).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect(win.destroyed).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/index';
 import { TwoWayError, type Envelope } from '../../shared/contract/errors';
+import { chromiumPdfRenderer } from './pdf-renderer';
 
 /**
  * The preview harness: the built renderer on 127.0.0.1 with the same core behind it, reached
@@ -36,7 +37,9 @@ export async function startPreview(options: { dataDir?: string; port?: number; n
     throw new Error('The renderer is not built. Run `npm run build:renderer` first.');
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'twoway-preview-'));
-  const core = await openCore({ dataDir, now: options.now });
+  // PDFs made without anyone at the window (meeting packs) come from headless Chromium over this same server.
+  const pdfs = chromiumPdfRenderer(() => `http://127.0.0.1:${port}/`);
+  const core = await openCore({ dataDir, now: options.now, platform: { renderPdf: pdfs.renderPdf } });
   const secret = randomBytes(24).toString('hex');
   let port = 0;
   const shim = `window.twoway = Object.freeze({ invoke: (channel, input) => fetch('/rpc', {
@@ -99,6 +102,7 @@ export async function startPreview(options: { dataDir?: string; port?: number; n
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await core.close();
+      await pdfs.close();
     },
   };
 }

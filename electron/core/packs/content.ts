@@ -1,7 +1,6 @@
 import { CONSENT_SCOPE_LABELS, CONSENT_SCOPES, type ConsentScope } from '../../../shared/contract/consent';
 import { DIARY_CATEGORIES, type DiaryCategory } from '../../../shared/contract/diary';
 import { HEALTH_KIND_LABELS, SEVERITY_LABELS } from '../../../shared/contract/children';
-import { MEETING_FORMAT_LABELS } from '../../../shared/contract/meetings';
 import type { Pack, PackOmission } from '../../../shared/contract/packs';
 import { formatDay } from '../../../shared/domain/dates';
 import { addDays } from '../../../shared/domain/weeks';
@@ -75,12 +74,8 @@ export function buildPack(db: Db, input: PackInput): { pack: Pack; omitted: Pack
         ? [meeting.venueName, all<{ address: string | null }>(db, 'SELECT address FROM partners WHERE id = $id', { id: meeting.venuePartnerId })[0]?.address].filter(Boolean).join(', ')
         : [profile.name, profile.address].filter(Boolean).join(', ')
       : null;
-  const howToJoin =
-    meeting.format === 'video'
-      ? `${MEETING_FORMAT_LABELS.video}: ${meeting.videoLink ?? ''}`
-      : meeting.format === 'phone'
-        ? `${MEETING_FORMAT_LABELS.phone}: dial ${meeting.phoneNumber ?? ''}`
-        : `At ${venue}`;
+  // Printed beside the format's name ("Video call", "Phone conference", "At one of the settings").
+  const howToJoin = meeting.format === 'video' ? (meeting.videoLink ?? '') : meeting.format === 'phone' ? `Dial ${meeting.phoneNumber ?? ''}` : (venue ?? '');
 
   // Consents: what is in force, and what is missing, refused, withdrawn or running out.
   const entries = listEntries(db, child.id, input.today);
