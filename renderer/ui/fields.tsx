@@ -186,6 +186,65 @@ export function GroupField({ label, hint, required, message, children }: { label
   );
 }
 
+/**
+ * A whole number, controlled: Fluent's Input keeps its own value, so a value registered on the
+ * element (react-hook-form's `register`) is never shown. Empty is NaN, which the schema refuses.
+ */
+export function NumberField<T extends FieldValues>({ form, name, label, hint, required }: { form: Form<T>; name: Path<T>; label: string; hint?: string; required?: boolean }) {
+  const { field, fieldState } = useController({ control: form.control, name });
+  const err = fieldState.error?.message;
+  return (
+    <Field label={label} hint={hint} required={required} validationMessage={err} validationState={state(err)}>
+      <Input
+        type="number"
+        ref={field.ref}
+        name={field.name}
+        value={typeof field.value === 'number' && Number.isFinite(field.value) ? String(field.value) : ''}
+        onChange={(_e, d) => field.onChange(d.value.trim() === '' ? Number.NaN : Number(d.value))}
+        onBlur={field.onBlur}
+      />
+    </Field>
+  );
+}
+
+/** Several choices as checkboxes, kept as a list of the chosen values (who is invited to a meeting). */
+export function ChecklistField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  options,
+}: {
+  form: Form<T>;
+  name: Path<T>;
+  label: string;
+  hint?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const message = errorOf(form, name);
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => {
+        const value = (field.value ?? []) as string[];
+        return (
+          <GroupField label={label} hint={hint} message={message}>
+            {options.map((o) => (
+              <Checkbox
+                key={o.value}
+                label={o.label}
+                checked={value.includes(o.value)}
+                onChange={(_e, d) => field.onChange(d.checked ? [...value, o.value] : value.filter((v) => v !== o.value))}
+              />
+            ))}
+          </GroupField>
+        );
+      }}
+    />
+  );
+}
+
 const useDaysStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS },
   day: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -288,10 +347,13 @@ export function FormDialog({
   pending,
   error,
   wide,
+  cancelLabel = 'Cancel',
   children,
 }: {
   title: string;
   submitLabel: string;
+  /** The button that closes without saving (when "Cancel" would be ambiguous). */
+  cancelLabel?: string;
   onSubmit: (e: React.FormEvent) => void;
   onClose: () => void;
   pending?: boolean;
@@ -311,7 +373,7 @@ export function FormDialog({
               <ErrorBar error={error ?? null} />
             </DialogContent>
             <DialogActions>
-              <Button onClick={onClose}>Cancel</Button>
+              <Button onClick={onClose}>{cancelLabel}</Button>
               <Button appearance="primary" type="submit" disabled={pending}>
                 {submitLabel}
               </Button>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, daySchema, idSchema, noInput, okOutput, text } from './define';
-import { CHILD_READERS, RECORD_KEEPERS, optionalText } from './fields';
+import { CHILD_READERS, RECORD_KEEPERS, optionalDaySchema, optionalText } from './fields';
 import { timeSchema } from './diary';
 
 // Termly joint meetings (seed 000: "It is good practice for the key persons and parent(s) to hold
@@ -166,7 +166,7 @@ export const meetingRecordInputSchema = z.object({
   /** The child's observations of the term discussed (ours and the partners'). */
   observationIds: z.array(idSchema).max(100).default([]),
   nextSteps: z.array(nextStepSchema).max(20).default([]),
-  actions: z.array(z.object({ text: text('The action', 1_000), owner: text('Who will do it', 120), dueOn: daySchema.nullable().optional() })).max(20).default([]),
+  actions: z.array(z.object({ text: text('The action', 1_000), owner: text('Who will do it', 120), dueOn: optionalDaySchema })).max(20).default([]),
   /** Actions carried from earlier meetings: what became of each. */
   carried: z.array(z.object({ actionId: idSchema, status: z.enum(ACTION_STATUSES, { error: 'Say what became of the action.' }), note: optionalText('Note', 500) })).max(50).default([]),
   notes: optionalText('Notes', 10_000),

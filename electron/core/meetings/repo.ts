@@ -332,7 +332,7 @@ export function recordMeeting(db: Db, input: z.output<typeof meetingRecordInputS
       db,
       `INSERT INTO meeting_actions (id, meeting_id, child_id, text, owner, due_on, created_at, created_by, updated_at, updated_by)
        VALUES ($id, $meeting, $child, $text, $owner, $due, $at, $by, $at, $by)`,
-      { id: newId(), meeting: m.id, child: m.child_id, text: a.text, owner: a.owner, due: a.dueOn ?? null, at, by: userId },
+      { id: newId(), meeting: m.id, child: m.child_id, text: a.text, owner: a.owner, due: a.dueOn || null, at, by: userId },
     );
   }
   return m.child_id;

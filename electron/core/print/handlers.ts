@@ -18,6 +18,8 @@ function touchPrinted(ctx: CallContext, document: string, ref: string | undefine
   if (decision) return ctx.touch(`child:${decision.child_id}`, `sharing:${recordId}`);
   const entry = get<{ child_id: string }>(db, 'SELECT child_id FROM diary_entries WHERE id = $id', { id: recordId });
   if (entry) return ctx.touch(`child:${entry.child_id}`, `diary:${recordId}`);
+  const meeting = get<{ child_id: string }>(db, 'SELECT child_id FROM meetings WHERE id = $id', { id: recordId });
+  if (meeting) return ctx.touch(`child:${meeting.child_id}`, `meeting:${recordId}`);
   ctx.touch(/^[a-z]+:/.test(ref) ? ref : `record:${ref}`);
 }
 

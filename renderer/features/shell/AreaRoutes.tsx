@@ -9,6 +9,7 @@ import { ChildrenPage } from '../children/ChildrenPage';
 import { ConcernsPage } from '../concerns/ConcernsPage';
 import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
+import { MeetingsPage } from '../meetings/MeetingsPage';
 import { PartnersPage } from '../partners/PartnersPage';
 import { SettingPage } from '../setting/SettingPage';
 import { SharingPage } from '../sharing/SharingPage';
@@ -43,6 +44,8 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <ConcernsPage session={session} route={route} />;
     case 'sharing':
       return <SharingPage session={session} route={route} />;
+    case 'meetings':
+      return <MeetingsPage session={session} route={route} />;
     default:
       return (
         <Page title={area.label}>

@@ -31,7 +31,7 @@ export const AREAS: Area[] = [
   { id: 'diary', label: 'Diary', icon: <CalendarLtrRegular />, requires: 'diary.childWeek', description: 'The week-view communication diary with parents and other settings.' },
   { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'concerns.record', description: 'Record a safeguarding concern for the DSL; for the DSL and manager, triage, actions, referrals and each child’s chronology.' },
   { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'sharing.pending', description: 'Information-sharing decisions, share or not, with their reasons; authorisations and the register.' },
-  { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'settings.get', description: 'Termly joint meetings with parents and other settings.', planned: true },
+  { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'meetings.planner', description: 'Termly joint meetings with parents and other settings: the planner, meeting records and the packs.' },
   { id: 'setting', label: 'Our setting', icon: <BuildingRegular />, requires: 'setting.get', description: 'Our details, DSL and manager, and our policies with review dates.' },
   { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'users.list', description: 'Staff accounts, settings and the audit trail.' },
 ];
