@@ -43,9 +43,9 @@ describe('meeting packs as PDFs', () => {
     const made = [];
     for (const meetingId of meetings) made.push(await preview.core.invoke('packs.save', { meetingId, folder }));
     expect(made.map((m) => m.fileName)).toEqual([
-      'Amelia Jones - meeting pack - 2026-11-18.pdf',
-      'Ben Ali - meeting pack - 2026-11-18.pdf',
-      'Cara Smith - meeting pack - 2026-11-18.pdf',
+      'Amelia Jones - meeting pack - 2026-11-18 15.30.pdf',
+      'Ben Ali - meeting pack - 2026-11-18 15.30.pdf',
+      'Cara Smith - meeting pack - 2026-11-18 15.30.pdf',
     ]);
     // Nothing half-written is left behind.
     expect(readdirSync(folder).sort()).toEqual(made.map((m) => m.fileName).sort());

@@ -3,7 +3,7 @@ import { DIARY_CATEGORIES, type DiaryCategory } from '../../../shared/contract/d
 import { HEALTH_KIND_LABELS, SEVERITY_LABELS } from '../../../shared/contract/children';
 import type { Pack, PackOmission } from '../../../shared/contract/packs';
 import { formatDay } from '../../../shared/domain/dates';
-import { addDays } from '../../../shared/domain/weeks';
+import { addDays, londonDateTime } from '../../../shared/domain/weeks';
 import { requireChild } from '../children/repo';
 import { contactCheckCutoff, listContacts, listHealth } from '../children/records';
 import { checkConsent } from '../consent/check';
@@ -159,7 +159,7 @@ export function buildPack(db: Db, input: PackInput): { pack: Pack; omitted: Pack
     };
   }
 
-  const last = lastHeldMeeting(db, child.id, `${meeting.on}T00:00:00.000Z`);
+  const last = lastHeldMeeting(db, child.id, londonDateTime(meeting.on, meeting.at).toISOString());
   const pack: Pack = {
     meetingId: meeting.id,
     childId: child.id,

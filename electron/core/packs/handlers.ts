@@ -48,7 +48,8 @@ export const packsHandlers: HandlersFor<typeof packsChannels> = {
     const folder = await requireWritableFolder(input.folder);
     const { pack, omitted } = packOf(ctx, input.meetingId);
     const bytes = await render(ctx, { document: 'meeting-pack', pack });
-    const fileName = `${safeFileName(pack.cover.childName)} - meeting pack - ${pack.cover.on}.pdf`;
+    // Day and time: a child can have two meetings on one day, and a pack must never overwrite another.
+    const fileName = `${safeFileName(pack.cover.childName)} - meeting pack - ${pack.cover.on} ${pack.cover.at.replace(':', '.')}.pdf`;
     const file = await writeFileWhole(folder, fileName, bytes);
     const pages = await pageCount(bytes);
     recordPackMade(ctx.db(), input.meetingId, pages, ctx.user.userId, ctx.nowIso());
