@@ -8,7 +8,9 @@
  *
  * - unlock and open: `auth.login` (scrypt key slot + open + migrations check) vs opening with the key;
  * - the week view of a room of 40 children, one child's week, the patterns query over 8 weeks, a
- *   search, and adding an entry: the core call vs the same SQL run raw.
+ *   search, and adding an entry: the core call vs the same SQL run raw;
+ * - meeting packs (test/bench/packs.ts): one child's pack and a batch of 30 as PDFs through
+ *   Chromium's PDF path, with pages, bytes and peak memory (needs the renderer built).
  *
  * `--key-change` instead times "Change the database key" on the same data set (docs/PERFORMANCE.md).
  *
@@ -37,6 +39,7 @@ import { Vault } from '../../electron/core/vault/index';
 import { createFileStore } from '../../electron/core/vault/store';
 import { addDays, addWeeks, weekStart } from '../../shared/domain/weeks';
 import { BENCH_ADMIN, ensureBenchData, LAST_DAY } from '../fixtures/generate';
+import { benchPacks } from './packs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -323,6 +326,9 @@ async function main() {
   key.fill(0);
   await core.close();
 
+  log('Meeting packs (headless Chromium)…');
+  const packs = await benchPacks(dataDir, log);
+
   const result = {
     entries,
     loadAverage: round(loadavg()[0]),
@@ -349,6 +355,13 @@ async function main() {
     addEntryMs: round(addEntry.core),
     addEntryRawMs: round(addEntry.raw),
     addEntryRawAuditMs: round(addEntry.rawAudit),
+    packMs: round(packs.packMs),
+    packPages: packs.packPages,
+    packBytes: packs.packBytes,
+    pack30Ms: round(packs.pack30Ms),
+    pack30Pages: packs.pack30Pages,
+    pack30Bytes: packs.pack30Bytes,
+    packPeakMb: packs.packPeakMb,
   };
 
   if (json) {
@@ -372,6 +385,11 @@ async function main() {
   }
   console.log(`\nLoad average while measuring: ${result.loadAverage} (2 cores: above 1 means other work shared the machine).`);
   console.log(`Unlock and open: ${result.unlockMs.toFixed(0)} ms through the core (scrypt key slot + open), ${result.openRawMs.toFixed(1)} ms opening with the key alone.`);
+  console.log(
+    `Meeting packs: one in ${result.packMs.toFixed(0)} ms (${result.packPages} pages, ${Math.round(result.packBytes / 1024)} KB; target < 2 s); ` +
+      `30 in ${(result.pack30Ms / 1000).toFixed(1)} s (${result.pack30Pages} pages, ${Math.round(result.pack30Bytes / 1024)} KB; target < 60 s); ` +
+      `peak memory of TwoWay and Chromium ${result.packPeakMb} MB (target < 500 MB).`,
+  );
 }
 
 main().catch((error: unknown) => {
