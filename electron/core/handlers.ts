@@ -8,6 +8,7 @@ import { consentHandlers } from './consent/handlers';
 import type { HandlersFor } from './context';
 import { diaryHandlers } from './diary/handlers';
 import { partnersHandlers } from './partners/handlers';
+import { retentionHandlers } from './retention/handlers';
 import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { sharingHandlers } from './sharing/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...sharingHandlers,
   ...concernsHandlers,
+  ...retentionHandlers,
 };

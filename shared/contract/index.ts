@@ -9,6 +9,7 @@ import { diaryChannels } from './diary';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
+import { retentionChannels } from './retention';
 import { sharingChannels } from './sharing';
 import { setupChannels } from './setup';
 import { usersChannels } from './users';
@@ -29,6 +30,7 @@ export const contract = {
   ...diaryChannels,
   ...sharingChannels,
   ...concernsChannels,
+  ...retentionChannels,
 };
 
 export type Contract = typeof contract;
