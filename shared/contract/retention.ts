@@ -18,9 +18,10 @@ export const RECORD_TYPES = ['child-record', 'accident-medication', 'diary', 'sa
 export const recordTypeSchema = z.enum(RECORD_TYPES, { error: 'Choose a kind of record.' });
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
+// Coerced: the form's number boxes give text.
 const span = {
-  years: z.number({ error: 'Give the number of years.' }).int('Give whole years.').min(0, 'Years cannot be negative.').max(100, 'That is more than 100 years.'),
-  months: z.number({ error: 'Give the number of months.' }).int('Give whole months.').min(0, 'Months cannot be negative.').max(11, 'Give 11 months or fewer; add a year instead.'),
+  years: z.coerce.number({ error: 'Give the number of years.' }).int('Give whole years.').min(0, 'Years cannot be negative.').max(100, 'That is more than 100 years.'),
+  months: z.coerce.number({ error: 'Give the number of months.' }).int('Give whole months.').min(0, 'Months cannot be negative.').max(11, 'Give 11 months or fewer; add a year instead.'),
 };
 export const retentionRuleSchema = z.discriminatedUnion(
   'kind',

@@ -7,6 +7,7 @@ import { FailedLoginsHomeCard } from '../admin/HomeCard';
 import { ChildrenHomeCards } from '../children/HomeCards';
 import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { DiaryFollowUpsCard } from '../diary/HomeCard';
+import { RetentionHomeCard } from '../records/HomeCard';
 import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
@@ -25,6 +26,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
       <DiaryFollowUpsCard session={session} />
+      <RetentionHomeCard session={session} />
       <div className={s.grid}>
         {areas
           .filter((a) => a.id !== 'home' && !a.planned)

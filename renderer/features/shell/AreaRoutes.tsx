@@ -10,6 +10,7 @@ import { ConcernsPage } from '../concerns/ConcernsPage';
 import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
 import { PartnersPage } from '../partners/PartnersPage';
+import { RecordsPage } from '../records/RecordsPage';
 import { SettingPage } from '../setting/SettingPage';
 import { SharingPage } from '../sharing/SharingPage';
 import type { Area } from './areas';
@@ -43,6 +44,8 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <ConcernsPage session={session} route={route} />;
     case 'sharing':
       return <SharingPage session={session} route={route} />;
+    case 'records':
+      return <RecordsPage session={session} route={route} />;
     default:
       return (
         <Page title={area.label}>
