@@ -37,17 +37,22 @@ test('the DSL reviews a subject access request, blacks out another child’s nam
   const items = page.getByRole('table', { name: 'Information about other people' });
   const oscar = items.getByRole('row').filter({ hasText: 'Oscar Finch' });
   await expect(oscar).toContainText('Built a tall tower with Oscar');
+  await page.screenshot({ path: test.info().outputPath('review.png'), fullPage: true });
   // Submitting with nothing decided refuses and moves focus to the first question.
   await page.getByRole('button', { name: 'Record the review and open the export' }).click();
   await expect(page.getByRole('textbox', { name: /Who asked for it/ })).toBeFocused();
   await page.getByRole('textbox', { name: /Who asked for it/ }).fill('Sarah Jones (mother), letter of 2 March');
-  // Staff names are listed for review by default: release them (staff act in their work role).
-  const rows = await items.getByRole('row').filter({ has: page.getByRole('combobox') }).all();
-  for (const row of rows) {
-    const isOscar = (await row.innerText()).includes('Oscar Finch');
-    await row.getByRole('combobox').selectOption(isOscar ? 'redacted' : 'released');
-    await row.getByRole('textbox', { name: 'Reason' }).fill(isOscar ? 'Another child’s name.' : 'Staff act in their work role.');
-  }
+  // Another child's name is blacked out.
+  await oscar.getByRole('combobox').selectOption('redacted');
+  await oscar.getByRole('textbox', { name: 'Reason' }).fill('Another child’s name.');
+  // Staff names are listed for review by default: release them (staff act in their work role), one
+  // decision copied to every mention of the same person.
+  const staff = items.getByRole('row').filter({ hasText: 'Names a member of staff' });
+  await expect(staff).toHaveCount(2);
+  await staff.first().getByRole('combobox').selectOption('released');
+  await staff.first().getByRole('textbox', { name: 'Reason' }).fill('Staff act in their work role.');
+  await staff.first().getByRole('button', { name: 'The same for the 1 other mention of Alice Adminson' }).click();
+  await expect(staff.nth(1).getByRole('textbox', { name: 'Reason' })).toHaveValue('Staff act in their work role.');
   await page.getByRole('button', { name: 'Record the review and open the export' }).click();
   await expect(page.getByRole('heading', { name: 'Subject access export: Millie (Amelia Jones)' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Redacted' }).first()).toBeVisible();
@@ -81,6 +86,7 @@ test('the manager disposes of a left child’s diary from Home, confirming with 
   await page.getByRole('link', { name: 'Go to records due for review' }).click();
   const diaryRow = page.getByRole('table', { name: 'Records due for review' }).getByRole('row').filter({ hasText: 'Diary entries' });
   await expect(diaryRow).toContainText('2 diary entries');
+  await page.screenshot({ path: test.info().outputPath('due-for-review.png'), fullPage: true });
   await diaryRow.getByRole('button', { name: 'Dispose of them' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('cannot be undone');

@@ -59,7 +59,7 @@ const FREE_CARERS = `carers WHERE child_id = $childId AND NOT (${HELD_CARER})`;
 const NOT_MEDICATION = "health_items WHERE child_id = $childId AND kind <> 'medication'";
 
 const childRecordParts: [string, string][] = [
-  ['child’s details', 'children WHERE id = $childId AND details_disposed_at IS NULL'],
+  ['record of the child’s details', 'children WHERE id = $childId AND details_disposed_at IS NULL'],
   ['parents and carers', FREE_CARERS],
   ['emergency contacts', 'emergency_contacts WHERE child_id = $childId'],
   ['allergies and dietary needs', NOT_MEDICATION],

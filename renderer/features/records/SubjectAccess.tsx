@@ -11,7 +11,8 @@ import { ErrorBar, Loading } from '../../ui/Page';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM },
   excerpt: { whiteSpace: 'pre-wrap' },
-  decide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: '16rem' },
+  decide: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  select: { width: '100%', minWidth: 0 },
 });
 
 type Outcome = (typeof REVIEW_OUTCOMES)[number];
@@ -103,7 +104,19 @@ function Review({ session, childId }: { session: Session; childId: string }) {
           </TableHeader>
           <TableBody>
             {items.map((item) => (
-              <ItemRow key={item.key} item={item} decision={decisions[item.key]} problem={problems[item.key]} onChange={(c) => decide(item.key, c)} refFor={(el) => void (refs.current[item.key] = el)} />
+              <ItemRow
+                key={item.key}
+                item={item}
+                decision={decisions[item.key]}
+                problem={problems[item.key]}
+                onChange={(c) => decide(item.key, c)}
+                others={items.filter((i) => i.kind === item.kind && i.who === item.who).length - 1}
+                onSameForAll={() => {
+                  const d = decisions[item.key];
+                  for (const other of items) if (other.kind === item.kind && other.who === item.who) decide(other.key, { outcome: d?.outcome ?? '', reason: d?.reason ?? '' });
+                }}
+                refFor={(el) => void (refs.current[item.key] = el)}
+              />
             ))}
           </TableBody>
         </Table>
@@ -135,7 +148,24 @@ function Review({ session, childId }: { session: Session; childId: string }) {
   );
 }
 
-function ItemRow({ item, decision, problem, onChange, refFor }: { item: ReviewItem; decision?: Decision; problem?: string; onChange: (c: Partial<Decision>) => void; refFor: (el: HTMLElement | null) => void }) {
+function ItemRow({
+  item,
+  decision,
+  problem,
+  onChange,
+  others,
+  onSameForAll,
+  refFor,
+}: {
+  item: ReviewItem;
+  decision?: Decision;
+  problem?: string;
+  onChange: (c: Partial<Decision>) => void;
+  /** How many other items mention the same person: one decision can be copied to them all. */
+  others: number;
+  onSameForAll: () => void;
+  refFor: (el: HTMLElement | null) => void;
+}) {
   const s = useStyles();
   return (
     <TableRow>
@@ -149,7 +179,7 @@ function ItemRow({ item, decision, problem, onChange, refFor }: { item: ReviewIt
       <TableCell>
         <div className={s.decide}>
           <Field label={`Decision about ${item.who}`} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
-            <Select ref={refFor} value={decision?.outcome ?? ''} onChange={(_e, d) => onChange({ outcome: d.value as Outcome })}>
+            <Select ref={refFor} className={s.select} value={decision?.outcome ?? ''} onChange={(_e, d) => onChange({ outcome: d.value as Outcome })}>
               <option value="">Choose</option>
               {REVIEW_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
@@ -161,6 +191,11 @@ function ItemRow({ item, decision, problem, onChange, refFor }: { item: ReviewIt
           <Field label="Reason">
             <Input value={decision?.reason ?? ''} onChange={(_e, d) => onChange({ reason: d.value })} />
           </Field>
+          {others > 0 && decision?.outcome && (
+            <Button size="small" onClick={onSameForAll}>
+              {`The same for the ${others} other mention${others === 1 ? '' : 's'} of ${item.who}`}
+            </Button>
+          )}
         </div>
       </TableCell>
     </TableRow>
