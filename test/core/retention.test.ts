@@ -68,7 +68,8 @@ function plaintextOf(dir: string, key: Buffer): Buffer[] {
   }
   return out;
 }
-const holds = (buffers: Buffer[], canary: string) => buffers.some((b) => b.includes(Buffer.from(canary, 'utf8')));
+/** The canary as written, or as the diary's search index keeps its words (folded to lower case). */
+const holds = (buffers: Buffer[], canary: string) => buffers.some((b) => b.includes(Buffer.from(canary, 'utf8')) || b.includes(Buffer.from(canary.toLowerCase(), 'utf8')));
 
 let now = new Date('2026-11-25T10:00:00Z');
 let core: Core;
