@@ -69,8 +69,9 @@ export const dueSetSchema = z.object({
   dueOn: daySchema,
   ruleText: z.string(),
   counts: z.array(countSchema),
-  /** The last decision to keep the set longer, if any. */
+  /** The last decision to keep the set longer, if any, and why. */
   keptUntil: daySchema.nullable(),
+  keptReason: z.string().nullable(),
 });
 export type DueSet = z.infer<typeof dueSetSchema>;
 

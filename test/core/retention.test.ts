@@ -193,7 +193,7 @@ describe('review and disposal', () => {
     expect((await core.invoke('retention.due')).sets.map((s) => s.type)).toEqual(['child-record']);
     now = new Date('2028-09-01T09:00:00Z');
     await asAdmin();
-    expect((await core.invoke('retention.due')).sets.find((s) => s.type === 'diary')).toMatchObject({ keptUntil: '2028-09-01' });
+    expect((await core.invoke('retention.due')).sets.find((s) => s.type === 'diary')).toMatchObject({ keptUntil: '2028-09-01', keptReason: 'A complaint is open.' });
   });
 
   it('disposal asks for the manager’s password; it removes the content from every byte of every file and keeps the record of what went', async () => {

@@ -21,23 +21,21 @@ export function childReference(childId: string): string {
 }
 
 /** The newest decision to keep a child's set longer. */
-function latestHold(db: Db, childId: string, type: string): string | null {
-  return (
-    get<{ review_on: string }>(db, 'SELECT review_on FROM retention_holds WHERE child_id = $childId AND record_type = $type ORDER BY at DESC, rowid DESC LIMIT 1', {
-      childId,
-      type,
-    })?.review_on ?? null
-  );
+function latestHold(db: Db, childId: string, type: string): { review_on: string; reason: string } | undefined {
+  return get<{ review_on: string; reason: string }>(db, 'SELECT review_on, reason FROM retention_holds WHERE child_id = $childId AND record_type = $type ORDER BY at DESC, rowid DESC LIMIT 1', {
+    childId,
+    type,
+  });
 }
 
 /** When one child's set of one type falls due: a decision to keep it longer replaces the rule's day. */
-export function setDue(db: Db, def: RecordTypeDef, child: ChildDates): { dueOn: string | null; keptUntil: string | null } {
+export function setDue(db: Db, def: RecordTypeDef, child: ChildDates): { dueOn: string | null; keptUntil: string | null; keptReason: string | null } {
   const { rule } = ruleFor(db, def);
   // Only a child who has left has a leaving date that counts; a planned one may still change.
   const leavingDate = child.status === 'current' ? null : child.leaving_date;
   const ruled = dueOn(rule, { dateOfBirth: child.date_of_birth, leavingDate });
-  const keptUntil = latestHold(db, child.id, def.type);
-  return { dueOn: keptUntil ?? ruled, keptUntil };
+  const hold = latestHold(db, child.id, def.type);
+  return { dueOn: hold?.review_on ?? ruled, keptUntil: hold?.review_on ?? null, keptReason: hold?.reason ?? null };
 }
 
 /** Every set whose day has come and that still holds something. */
@@ -46,7 +44,7 @@ export function dueSets(db: Db, types: RecordTypeDef[], today: string): DueSet[]
   const children = all<ChildDates>(db, 'SELECT id, legal_name, preferred_name, date_of_birth, status, leaving_date FROM children ORDER BY legal_name');
   for (const child of children) {
     for (const def of types) {
-      const { dueOn: due, keptUntil } = setDue(db, def, child);
+      const { dueOn: due, keptUntil, keptReason } = setDue(db, def, child);
       if (!due || due > today) continue;
       const counts = def.count(db, child.id).filter((c) => c.n > 0);
       if (!counts.length) continue;
@@ -59,7 +57,8 @@ export function dueSets(db: Db, types: RecordTypeDef[], today: string): DueSet[]
         dueOn: due,
         ruleText: keptUntil ? `kept longer, to be reviewed again on this day` : ruleInWords(ruleFor(db, def).rule),
         counts,
-      keptUntil,
+        keptUntil,
+        keptReason,
       });
     }
   }

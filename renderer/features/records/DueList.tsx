@@ -66,7 +66,7 @@ export function DueList() {
                 <TableCell>
                   {formatDay(set.dueOn)}
                   <br />
-                  <Text size={200}>{set.keptUntil ? 'Kept longer until this day' : `Kept ${set.ruleText}`}</Text>
+                  <Text size={200}>{set.keptUntil ? `Kept longer until this day: ${set.keptReason}` : `Kept ${set.ruleText}`}</Text>
                 </TableCell>
                 <TableCell>{countsText(set.counts)}</TableCell>
                 <TableCell>
