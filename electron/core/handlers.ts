@@ -10,6 +10,7 @@ import { diaryHandlers } from './diary/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { packsHandlers } from './packs/handlers';
 import { partnersHandlers } from './partners/handlers';
+import { retentionHandlers } from './retention/handlers';
 import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { sharingHandlers } from './sharing/handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...concernsHandlers,
   ...meetingsHandlers,
   ...packsHandlers,
+  ...retentionHandlers,
 };

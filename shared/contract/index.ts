@@ -11,6 +11,7 @@ import { packsChannels } from './packs';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
+import { retentionChannels } from './retention';
 import { sharingChannels } from './sharing';
 import { setupChannels } from './setup';
 import { usersChannels } from './users';
@@ -33,6 +34,7 @@ export const contract = {
   ...concernsChannels,
   ...meetingsChannels,
   ...packsChannels,
+  ...retentionChannels,
 };
 
 export type Contract = typeof contract;

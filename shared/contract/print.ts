@@ -13,6 +13,7 @@ export const printDocumentSchema = z.enum([
   'meeting-pack',
   'meeting-pack-office-sheet',
   'audit-trail',
+  'subject-access',
   'other',
 ]);
 

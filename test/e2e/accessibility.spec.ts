@@ -159,6 +159,10 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('meetings: packs for a span');
   await go('/meetings/terms', (p) => expect(p.getByRole('button', { name: 'Save the term dates' })).toBeVisible());
   await check('meetings: term dates');
+  await go('/records', (p) => expect(p.getByText('Records disposed of')).toBeVisible());
+  await check('keeping records: due for review');
+  await go('/records/rules', (p) => expect(p.getByRole('button', { name: 'Change' }).first()).toBeVisible());
+  await check('keeping records: how long records are kept');
 
   // Decisions to share are made by the DSL, managers and practitioners, not the administrator: Deborah, the DSL.
   await preview.core.invoke('auth.login', { username: 'deborah', password: DEMO_STAFF_PASSWORD });
@@ -180,6 +184,13 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('concerns: a concern');
   await go(`/concerns/chronology/${isla}`, (p) => expect(p.getByRole('list', { name: 'Chronology' })).toBeVisible());
   await check('concerns: chronology');
+  await go(`/records/access?child=${isla}`, (p) => expect(p.getByRole('button', { name: 'Record the review and open the export' })).toBeVisible());
+  await check('subject access: review (DSL)');
+  const prep = await preview.core.invoke('sar.prepare', { childId: isla });
+  const released = prep.items.map((i) => ({ key: i.key, outcome: 'released' as const, reason: 'Checked with the parent.' }));
+  const { id: reviewId } = await preview.core.invoke('sar.review', { childId: isla, requestedBy: 'Isla’s mother', decisions: released });
+  await go(`/records/access/${reviewId}`, (p) => expect(p.getByTestId('subject-access-print').first()).toBeVisible());
+  await check('subject access: export (DSL)');
 
   // A practitioner's children list (Priya, Ladybirds key person).
   await preview.core.invoke('auth.login', { username: 'priya', password: DEMO_STAFF_PASSWORD });

@@ -55,6 +55,12 @@ function readHead(db: Db): Head | null {
   return head && typeof head.seq === 'number' && typeof head.hash === 'string' ? { seq: head.seq, hash: head.hash } : null;
 }
 
+/**
+ * The chain: the entries, and what is left of entries disposed of with the records they referred to
+ * (retention, issue 16: their number and hashes in `audit_removed`, nothing else).
+ */
+const CHAIN_SQL = `SELECT seq, hash FROM audit_log UNION ALL SELECT seq, hash FROM audit_removed`;
+
 export interface NewAuditEntry {
   at: string;
   userId: string | null;
@@ -87,7 +93,7 @@ export function appendAudit(db: Db, entry: NewAuditEntry): void {
   // A savepoint: inside a write's transaction it joins it; for a read it makes the entry and the head one unit.
   db.exec('SAVEPOINT audit_append');
   try {
-    const last = get<{ seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const last = get<{ seq: number; hash: string }>(db, `SELECT seq, hash FROM (${CHAIN_SQL}) ORDER BY seq DESC LIMIT 1`);
     const head = readHead(db);
     const problem = endProblem(last, head, entry.channel);
     if (problem) {
@@ -134,13 +140,22 @@ export function verifyAudit(db: Db): { ok: boolean; entries: number; firstBroken
   let expectedSeq = 1;
   let count = 0;
   const broken = (seq: number, message: string) => ({ ok: false, entries: count, firstBrokenSeq: seq, message: `The audit trail has been altered: ${message}` });
-  for (const row of all<AuditRow>(db, 'SELECT * FROM audit_log ORDER BY seq')) {
+  const rows = all<AuditRow & { removed: number }>(
+    db,
+    `SELECT seq, at, user_id, channel, kind, record_ids, prev_hash, hash, outcome, reason, detail, confirmed_by, 0 AS removed FROM audit_log
+     UNION ALL SELECT seq, '' AS at, NULL AS user_id, '' AS channel, '' AS kind, '' AS record_ids, prev_hash, hash,
+       NULL AS outcome, NULL AS reason, NULL AS detail, NULL AS confirmed_by, 1 AS removed FROM audit_removed
+     ORDER BY seq`,
+  );
+  for (const row of rows) {
     count++;
-    if (row.seq !== expectedSeq || row.prev_hash !== prev || hashOf(row) !== row.hash) {
+    // A disposed entry keeps its place in the chain (number and links); its own fields are gone, so only the links are checked.
+    const hashOk = row.removed ? true : hashOf(row) === row.hash;
+    if (row.seq !== expectedSeq || row.prev_hash !== prev || !hashOk) {
       const seq = row.seq !== expectedSeq ? expectedSeq : row.seq;
       return broken(seq, `entry ${seq} is missing or does not match the entries before it.`);
     }
-    if (row.seq === 1 && row.channel !== FIRST_CHANNEL) {
+    if (row.seq === 1 && (row.removed || row.channel !== FIRST_CHANNEL)) {
       return broken(1, 'entry 1 is not the set-up of TwoWay, so the start of the trail has been replaced.');
     }
     prev = row.hash;

@@ -8,6 +8,7 @@ import { ChildrenHomeCards } from '../children/HomeCards';
 import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { DiaryFollowUpsCard } from '../diary/HomeCard';
 import { MeetingsHomeCard } from '../meetings/HomeCard';
+import { RetentionHomeCard } from '../records/HomeCard';
 import { SharingHomeCard } from '../sharing/HomeCard';
 import type { Area } from '../shell/areas';
 
@@ -27,6 +28,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
       <ChildrenHomeCards session={session} />
       <DiaryFollowUpsCard session={session} />
       <MeetingsHomeCard session={session} />
+      <RetentionHomeCard session={session} />
       <div className={s.grid}>
         {areas
           .filter((a) => a.id !== 'home' && !a.planned)

@@ -11,6 +11,7 @@ import { DiaryPage } from '../diary/DiaryPage';
 import { HomePage } from '../home/HomePage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { PartnersPage } from '../partners/PartnersPage';
+import { RecordsPage } from '../records/RecordsPage';
 import { SettingPage } from '../setting/SettingPage';
 import { SharingPage } from '../sharing/SharingPage';
 import type { Area } from './areas';
@@ -46,6 +47,8 @@ export function AreaRoutes({ session, route, areas }: { session: Session; route:
       return <SharingPage session={session} route={route} />;
     case 'meetings':
       return <MeetingsPage session={session} route={route} />;
+    case 'records':
+      return <RecordsPage session={session} route={route} />;
     default:
       return (
         <Page title={area.label}>

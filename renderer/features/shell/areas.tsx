@@ -1,5 +1,6 @@
 import {
   AlertRegular,
+  ArchiveRegular,
   BuildingRegular,
   CalendarLtrRegular,
   ContactCardGroupRegular,
@@ -32,6 +33,7 @@ export const AREAS: Area[] = [
   { id: 'concerns', label: 'Concerns', icon: <AlertRegular />, requires: 'concerns.record', description: 'Record a safeguarding concern for the DSL; for the DSL and manager, triage, actions, referrals and each child’s chronology.' },
   { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'sharing.pending', description: 'Information-sharing decisions, share or not, with their reasons; authorisations and the register.' },
   { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'meetings.planner', description: 'Termly joint meetings with parents and other settings: the planner, meeting records and the packs.' },
+  { id: 'records', label: 'Keeping records', icon: <ArchiveRegular />, requires: 'sar.prepare', description: 'How long records are kept, records due for review and disposal, and subject access requests.' },
   { id: 'setting', label: 'Our setting', icon: <BuildingRegular />, requires: 'setting.get', description: 'Our details, DSL and manager, and our policies with review dates.' },
   { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'users.list', description: 'Staff accounts, settings and the audit trail.' },
 ];
