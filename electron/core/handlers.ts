@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/contract/index';
+import { agreementsHandlers } from './agreements/handlers';
 import { auditHandlers } from './audit/handlers';
 import { printHandlers } from './print/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
@@ -7,6 +8,7 @@ import { concernsHandlers } from './concerns/handlers';
 import { consentHandlers } from './consent/handlers';
 import type { HandlersFor } from './context';
 import { diaryHandlers } from './diary/handlers';
+import { homeVisitsHandlers, observationsHandlers } from './observations/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -30,4 +32,7 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...sharingHandlers,
   ...concernsHandlers,
+  ...agreementsHandlers,
+  ...observationsHandlers,
+  ...homeVisitsHandlers,
 };

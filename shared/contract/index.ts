@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agreementsChannels } from './agreements';
 import { auditChannels } from './audit';
 import { printChannels } from './print';
 import { authChannels } from './auth';
@@ -6,6 +7,7 @@ import { carersChannels, childrenChannels } from './children';
 import { concernsChannels } from './concerns';
 import { consentChannels } from './consent';
 import { diaryChannels } from './diary';
+import { homeVisitsChannels, observationsChannels } from './observations';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
@@ -29,6 +31,9 @@ export const contract = {
   ...diaryChannels,
   ...sharingChannels,
   ...concernsChannels,
+  ...agreementsChannels,
+  ...observationsChannels,
+  ...homeVisitsChannels,
 };
 
 export type Contract = typeof contract;

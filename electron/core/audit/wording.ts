@@ -113,6 +113,17 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'concerns.confirmTransfer': ['recorded receipt of {child}’s safeguarding file', 'record receipt of a safeguarding file'],
   'visits.record': ['recorded a visiting professional', 'record a visiting professional'],
   'visits.list': ['looked at the visiting professionals', 'look at the visiting professionals'],
+  'agreements.get': ['opened {child}’s information sharing agreement', 'open {child}’s information sharing agreement'],
+  'agreements.versions': ['looked at the versions of {child}’s information sharing agreement', 'look at the versions of {child}’s information sharing agreement'],
+  'agreements.update': ['changed {child}’s information sharing agreement', 'change {child}’s information sharing agreement'],
+  'agreements.sign': ['recorded a signature on {child}’s information sharing agreement', 'record a signature on {child}’s information sharing agreement'],
+  'agreements.attention': ['looked at the information sharing agreements needing attention', 'look at the information sharing agreements needing attention'],
+  'observations.add': ['recorded an observation of {child}', 'record an observation of {child}'],
+  'observations.list': ['looked at {child}’s observations', 'look at {child}’s observations'],
+  'observations.setNextStep': ['moved on a next step for {child}', 'move on a next step for {child}'],
+  'homeVisits.record': ['recorded a home visit to {child}’s family', 'record a home visit'],
+  'homeVisits.list': ['looked at {child}’s home visits', 'look at {child}’s home visits'],
+  'homeVisits.share': ['shared the notes of a home visit to {child}’s family with {partner}', 'share the notes of a home visit to {child}’s family'],
 };
 
 /** Documents as a manager names them. */
@@ -126,6 +137,7 @@ const DOCUMENTS: Record<string, string> = {
   'safeguarding-chronology': '{child}’s safeguarding chronology',
   'meeting-pack': 'a meeting pack',
   'audit-trail': 'the audit trail',
+  'sharing-agreement': '{child}’s information sharing agreement',
   other: 'a page',
 };
 
