@@ -17,6 +17,9 @@ import { HealthTab } from './HealthTab';
 import { PrintSummaryDialog } from './PrintSummary';
 import { SharedCareTab } from './SharedCareTab';
 import { ChildSharingHistory } from '../sharing/ChildSharingHistory';
+import { AgreementTab } from '../agreements/AgreementTab';
+import { HomeVisitsTab } from '../observations/HomeVisitsTab';
+import { ObservationsTab } from '../observations/ObservationsTab';
 import { childDisplayName } from '../../../shared/domain/names';
 
 const TABS = [
@@ -26,6 +29,9 @@ const TABS = [
   { id: 'health', label: 'Health' },
   { id: 'shared-care', label: 'Shared care' },
   { id: 'consent', label: 'Consent' },
+  { id: 'agreement', label: 'Sharing agreement' },
+  { id: 'observations', label: 'Observations' },
+  { id: 'home-visits', label: 'Home visits' },
   { id: 'sharing', label: 'Sharing history' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -115,6 +121,12 @@ function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; sessi
       return <SharedCareTab file={file} session={session} />;
     case 'consent':
       return <ConsentTab file={file} session={session} />;
+    case 'agreement':
+      return <AgreementTab childId={file.child.id} session={session} />;
+    case 'observations':
+      return <ObservationsTab file={file} session={session} />;
+    case 'home-visits':
+      return <HomeVisitsTab file={file} session={session} />;
     case 'sharing':
       return <ChildSharingHistory session={session} childId={file.child.id} />;
   }
