@@ -137,7 +137,7 @@ function AddObservationDialog({ file, onClose }: { file: ChildFile; onClose: () 
     observerName: '',
     nextStep: { text: '', status: 'planned', where: 'here' },
   });
-  const { submit, error } = useFormSubmit(form, (v) => add.mutateAsync(withStep ? v : { ...v, nextStep: undefined }), onClose);
+  const { submit, error } = useFormSubmit(form, (v) => add.mutateAsync(v), onClose);
   const fromPartner = !!form.watch('partnerId');
   return (
     <FormDialog title="Add an observation" submitLabel="Save observation" onSubmit={submit} onClose={onClose} pending={add.isPending} error={error} wide>
@@ -160,7 +160,14 @@ function AddObservationDialog({ file, onClose }: { file: ChildFile; onClose: () 
       <ChoicesField form={form} name="areas" label="Areas of learning" required options={EYFS_AREAS.map((a) => ({ value: a, label: EYFS_AREA_LABELS[a] }))} />
       <TextAreaField form={form} name="text" label="What was observed" required rows={4} />
       <Field label="Next step">
-        <Select value={withStep ? 'yes' : 'no'} onChange={(_e, d) => setWithStep(d.value === 'yes')}>
+        <Select
+          value={withStep ? 'yes' : 'no'}
+          onChange={(_e, d) => {
+            // No next step: nothing of one is sent (or checked); choosing one again starts it afresh.
+            setWithStep(d.value === 'yes');
+            form.setValue('nextStep', d.value === 'yes' ? { text: '', status: 'planned', where: 'here' } : undefined);
+          }}
+        >
           <option value="yes">Add a next step</option>
           <option value="no">No next step</option>
         </Select>
