@@ -112,14 +112,14 @@ export const observationsChannels = {
 };
 
 export const homeVisitsChannels = {
-  'homeVisits.record': channel({
+  'homevisits.record': channel({
     summary: 'Records a joint home visit: the day, who went from which settings, notes and next steps.',
     access: CHILD_READERS,
     kind: 'write',
     input: homeVisitRecordSchema,
     output: idOutput,
   }),
-  'homeVisits.list': channel({
+  'homevisits.list': channel({
     summary: 'Lists a child’s home visits with where their notes were shared.',
     access: CHILD_READERS,
     kind: 'read',
@@ -127,11 +127,11 @@ export const homeVisitsChannels = {
     input: z.object({ childId: idSchema }),
     output: z.object({ visits: z.array(homeVisitSchema) }),
   }),
-  'homeVisits.share': channel({
+  'homevisits.share': channel({
     summary: 'Records that the notes of a home visit were shared with a partner setting, where the consent register allows it.',
     access: DIARY_SHARERS,
     kind: 'write',
-    input: z.object({ visitId: idSchema, partnerId: idSchema, method: shareMethodSchema }),
+    input: z.object({ homeVisitId: idSchema, partnerId: idSchema, method: shareMethodSchema }),
     output: z.discriminatedUnion('shared', [z.object({ shared: z.literal(true), shareId: z.string(), consentId: z.string().nullable() }), refusedShare]),
   }),
 };

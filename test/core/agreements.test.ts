@@ -1,9 +1,9 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { observationsBetween } from '../../electron/core/observations/repo';
 import { join } from 'node:path';
 import { DB_FILE_NAME, openDatabase } from '../../electron/core/db/connection';
+import { signaturePng } from '../fixtures/signature';
 import { addUserAndLogin, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore } from './helpers';
 
 // Issue 13: the information sharing agreement (the guidance's "information sharing tool"),
@@ -23,27 +23,7 @@ let dad: string;
 let rainbow: string;
 let oak: string;
 
-/** A real PNG (a dark line on white), as the signature pad would give. */
-function png(width = 300, height = 100): string {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const rows = Buffer.alloc((width + 1) * height, 255);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
-  for (let x = 10; x < width - 10; x++) rows[50 * (width + 1) + 1 + x] = 0;
-  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-  return `data:image/png;base64,${bytes.toString('base64')}`;
-}
+const png = () => signaturePng();
 
 const as = async (who: 'admin' | 'kim' | 'olga') => {
   if (who === 'admin') await loginAdmin(core);
@@ -302,10 +282,10 @@ describe('observations and next steps', () => {
 });
 
 describe('joint home visits', () => {
-  let visitId: string;
+  let homeVisitId: string;
   it('notes of a home visit go to a partner only where the consent register covers home visits; each share is recorded', async () => {
     await as('kim');
-    ({ id: visitId } = await core.invoke('homeVisits.record', {
+    ({ id: homeVisitId } = await core.invoke('homevisits.record', {
       childId,
       visitedOn: '2026-11-10',
       who: 'Kim (key person) and Hannah Wood',
@@ -315,22 +295,22 @@ describe('joint home visits', () => {
       nextSteps: 'Photo book of both settings for home',
     }));
     await as('olga');
-    const refused = await core.invoke('homeVisits.share', { visitId, partnerId: rainbow, method: 'secure-email' });
+    const refused = await core.invoke('homevisits.share', { homeVisitId, partnerId: rainbow, method: 'secure-email' });
     expect(refused).toMatchObject({ shared: false });
     expect(refused.shared === false && refused.message).toMatch(/home visits/i);
-    expect((await core.invoke('homeVisits.list', { childId })).visits[0].shares).toEqual([]);
+    expect((await core.invoke('homevisits.list', { childId })).visits[0].shares).toEqual([]);
 
     await as('admin');
     const { id: consentId } = await core.invoke('consent.record', { childId, scope: 'home-visits', recipients: [rainbow], givenByCarerId: mum, givenOn: today, method: 'verbal' });
     await as('olga');
-    const ok = await core.invoke('homeVisits.share', { visitId, partnerId: rainbow, method: 'secure-email' });
+    const ok = await core.invoke('homevisits.share', { homeVisitId, partnerId: rainbow, method: 'secure-email' });
     expect(ok).toMatchObject({ shared: true, consentId });
-    const visit = (await core.invoke('homeVisits.list', { childId })).visits[0];
+    const visit = (await core.invoke('homevisits.list', { childId })).visits[0];
     expect(visit).toMatchObject({ who: 'Kim (key person) and Hannah Wood', settings: [{ partnerId: rainbow, name: 'Rainbow Day Nursery' }] });
     expect(visit.shares).toEqual([expect.objectContaining({ partnerName: 'Rainbow Day Nursery', consentId, sharedByName: 'Test olga' })]);
     // A practitioner does not share (as with the diary: the office, the manager or the DSL).
     await as('kim');
-    expect(await errorCode(core.invoke('homeVisits.share', { visitId, partnerId: rainbow, method: 'secure-email' }))).toBe('forbidden');
+    expect(await errorCode(core.invoke('homevisits.share', { homeVisitId, partnerId: rainbow, method: 'secure-email' }))).toBe('forbidden');
   });
 
   it('chosen in a sharing decision, home-visit notes and observations are held back from a partner without the consent for them', async () => {

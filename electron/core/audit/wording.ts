@@ -121,9 +121,9 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'observations.add': ['recorded an observation of {child}', 'record an observation of {child}'],
   'observations.list': ['looked at {child}’s observations', 'look at {child}’s observations'],
   'observations.setNextStep': ['moved on a next step for {child}', 'move on a next step for {child}'],
-  'homeVisits.record': ['recorded a home visit to {child}’s family', 'record a home visit'],
-  'homeVisits.list': ['looked at {child}’s home visits', 'look at {child}’s home visits'],
-  'homeVisits.share': ['shared the notes of a home visit to {child}’s family with {partner}', 'share the notes of a home visit to {child}’s family'],
+  'homevisits.record': ['recorded a home visit to {child}’s family', 'record a home visit'],
+  'homevisits.list': ['looked at {child}’s home visits', 'look at {child}’s home visits'],
+  'homevisits.share': ['shared the notes of a home visit to {child}’s family with {partner}', 'share the notes of a home visit to {child}’s family'],
 };
 
 /** Documents as a manager names them. */

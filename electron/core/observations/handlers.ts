@@ -61,7 +61,7 @@ export const observationsHandlers: HandlersFor<typeof observationsChannels> = {
 };
 
 export const homeVisitsHandlers: HandlersFor<typeof homeVisitsChannels> = {
-  'homeVisits.record': (input, ctx) => {
+  'homevisits.record': (input, ctx) => {
     const db = ctx.db();
     requireChild(db, input.childId);
     const problem = pastDayProblem(input.visitedOn, todayOf(ctx), 'The day of the visit');
@@ -73,22 +73,22 @@ export const homeVisitsHandlers: HandlersFor<typeof homeVisitsChannels> = {
     return { id };
   },
 
-  'homeVisits.list': (input, ctx) => {
+  'homevisits.list': (input, ctx) => {
     requireChild(ctx.db(), input.childId);
     return { visits: listVisits(ctx.db(), input.childId) };
   },
 
   // The guidance on joint home visits: share notes "(must have parental consent to do this)". The
   // same question as a diary entry's share, scope "home visits"; a refusal is answered and audited.
-  'homeVisits.share': (input, ctx) => {
+  'homevisits.share': (input, ctx) => {
     const db = ctx.db();
-    const childId = visitChildId(db, input.visitId);
+    const childId = visitChildId(db, input.homeVisitId);
     if (!childId) throw new TwoWayError('not-found', 'That home visit was not found.');
     requirePartner(db, input.partnerId, 'partnerId');
     const answer = checkConsent(db, { childId, scope: 'home-visits', recipientId: input.partnerId, on: todayOf(ctx) });
-    ctx.touch(`child:${childId}`, `homeVisit:${input.visitId}`);
+    ctx.touch(`child:${childId}`, `homeVisit:${input.homeVisitId}`);
     if (!answer.valid) return { shared: false as const, reason: answer.reason, message: answer.message };
-    const shareId = insertVisitShare(db, { visitId: input.visitId, partnerId: input.partnerId, consentId: answer.consentId ?? null, method: input.method }, ctx.user.userId, ctx.nowIso());
+    const shareId = insertVisitShare(db, { homeVisitId: input.homeVisitId, partnerId: input.partnerId, consentId: answer.consentId ?? null, method: input.method }, ctx.user.userId, ctx.nowIso());
     return { shared: true as const, shareId, consentId: answer.consentId ?? null };
   },
 };

@@ -146,9 +146,9 @@ export function visitChildId(db: Db, id: string): string | undefined {
   return get<{ child_id: string }>(db, 'SELECT child_id FROM home_visits WHERE id = $id', { id })?.child_id;
 }
 
-export function insertVisitShare(db: Db, s: { visitId: string; partnerId: string; consentId: string | null; method: string }, userId: string, at: string): string {
+export function insertVisitShare(db: Db, s: { homeVisitId: string; partnerId: string; consentId: string | null; method: string }, userId: string, at: string): string {
   const id = newId();
-  run(db, 'INSERT INTO home_visit_shares (id, visit_id, partner_id, consent_id, method, shared_at, shared_by) VALUES ($id, $visitId, $partnerId, $consentId, $method, $at, $userId)', {
+  run(db, 'INSERT INTO home_visit_shares (id, visit_id, partner_id, consent_id, method, shared_at, shared_by) VALUES ($id, $homeVisitId, $partnerId, $consentId, $method, $at, $userId)', {
     id,
     ...s,
     at,

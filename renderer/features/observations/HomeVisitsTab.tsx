@@ -24,14 +24,14 @@ const useStyles = makeStyles({
 export function HomeVisitsTab({ file, session }: { file: ChildFile; session: Session }) {
   const s = useStyles();
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'share'; visit: HomeVisit } | null>(null);
-  const list = useChannel('homeVisits.list', { childId: file.child.id });
+  const list = useChannel('homevisits.list', { childId: file.child.id });
   return (
     <>
       <Text>
         The information sharing guidance on joint home visits: share notes and discuss findings from home visits, but you “must have parental consent to do
         this”. Sharing the notes asks the consent register (home visits) at the moment they are shared.
       </Text>
-      {can(session, 'homeVisits.record') && (
+      {can(session, 'homevisits.record') && (
         <div>
           <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ kind: 'add' })}>
             Record a home visit
@@ -47,7 +47,7 @@ export function HomeVisitsTab({ file, session }: { file: ChildFile; session: Ses
             <CardHeader
               header={<Text weight="semibold">Home visit, {formatDay(v.visitedOn)}</Text>}
               action={
-                can(session, 'homeVisits.share') ? (
+                can(session, 'homevisits.share') ? (
                   <Button size="small" icon={<ShareRegular />} onClick={() => setDialog({ kind: 'share', visit: v })}>
                     Share the notes
                   </Button>
@@ -78,9 +78,9 @@ export function HomeVisitsTab({ file, session }: { file: ChildFile; session: Ses
 }
 
 function RecordVisitDialog({ file, onClose }: { file: ChildFile; onClose: () => void }) {
-  const add = useChannelMutation('homeVisits.record', ['homeVisits']);
+  const add = useChannelMutation('homevisits.record', ['homevisits']);
   const partners = file.sharedCare.filter((x) => x.current);
-  const form = useContractForm(contract['homeVisits.record'].input, { childId: file.child.id, visitedOn: londonDay(), who: '', fromUs: true, partnerIds: [], notes: '', nextSteps: '' });
+  const form = useContractForm(contract['homevisits.record'].input, { childId: file.child.id, visitedOn: londonDay(), who: '', fromUs: true, partnerIds: [], notes: '', nextSteps: '' });
   const { submit, error } = useFormSubmit(form, (v) => add.mutateAsync(v), onClose);
   return (
     <FormDialog title="Record a home visit" submitLabel="Save" onSubmit={submit} onClose={onClose} pending={add.isPending} error={error} wide>
@@ -112,10 +112,10 @@ function RecordVisitDialog({ file, onClose }: { file: ChildFile; onClose: () => 
 }
 
 function ShareVisitDialog({ file, visit, onClose }: { file: ChildFile; visit: HomeVisit; onClose: () => void }) {
-  const share = useChannelMutation('homeVisits.share', ['homeVisits']);
+  const share = useChannelMutation('homevisits.share', ['homevisits']);
   const [refusal, setRefusal] = useState<string | null>(null);
   const partners = file.sharedCare.filter((x) => x.current);
-  const form = useContractForm(contract['homeVisits.share'].input, { visitId: visit.id, partnerId: partners[0]?.partnerId ?? '', method: 'secure-email' });
+  const form = useContractForm(contract['homevisits.share'].input, { homeVisitId: visit.id, partnerId: partners[0]?.partnerId ?? '', method: 'secure-email' });
   const { submit, error } = useFormSubmit(
     form,
     async (v) => {
