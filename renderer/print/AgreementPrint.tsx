@@ -2,7 +2,7 @@ import './agreement-print.css';
 import type { ReactNode } from 'react';
 import { SHARE_CHANNEL_LABELS, SIGNATURE_METHOD_LABELS, type Agreement } from '../../shared/contract/agreements';
 import { CONSENT_SCOPE_SHORT } from '../../shared/contract/consent';
-import { formatDay, formatDateTime } from '../../shared/domain/dates';
+import { formatDay, formatDateTime, londonDay } from '../../shared/domain/dates';
 import { PrintFooter } from './PrintFooter';
 
 /**
@@ -126,7 +126,7 @@ export function AgreementPrint({ agreement: a, printedBy }: { agreement: Agreeme
           {a.sharing.passOn.length === 0 &&
             [0, 1, 2].map((i) => (
               <tr key={i}>
-                <td className="ag-blank-cell">&nbsp;</td>
+                <td>&nbsp;</td>
                 <td>&nbsp;</td>
                 <td>&nbsp;</td>
               </tr>
@@ -151,7 +151,7 @@ export function AgreementPrint({ agreement: a, printedBy }: { agreement: Agreeme
         ))}
         {a.records.contacts.length === 0 && <li>None recorded yet.</li>}
       </ul>
-      <h3>The consents this relies on (the consent register, {formatDay(new Date().toISOString().slice(0, 10))})</h3>
+      <h3>The consents this relies on (the consent register, {formatDay(londonDay())})</h3>
       <ul>
         {a.consents.map((c) => (
           <li key={`${c.partnerId}-${c.scope}`}>

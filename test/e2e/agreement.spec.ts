@@ -162,7 +162,16 @@ test('an agreement for a child in shared care: completed, signed (two drawn with
   await expect(page.getByText('This is an earlier version, kept as it was.')).toBeVisible();
   await expect(page.locator('[aria-label="About the child"]')).not.toContainText('night light');
   await expect(page.getByRole('img', { name: 'Signature of Sarah Jones' })).toBeVisible();
-  void childId;
+  // The signed version still prints as it was signed.
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  await expectPrintRequested(page, 3);
+  const again = pdfFlowText(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  expect(again).toContain('Version 1');
+  expect(again).toContain('Signed by everyone');
+  expect(again).not.toContain('night light');
+  // The audit trail names each print of the agreement.
+  const audit = await preview.core.invoke('audit.list', { childId, limit: 200 });
+  expect(audit.entries.filter((e) => e.channel === 'print.record').length).toBe(3);
 });
 
 test('observations by area of learning, and home-visit notes refused to a partner without the parents’ consent', async ({ page, preview }) => {

@@ -127,7 +127,13 @@ export function AgreementTab({ childId, session }: { childId: string; session: S
             </Text>
           }
           description="Completed with the parents."
-          action={canEdit ? <Button icon={<EditRegular />} onClick={() => setDialog({ kind: 'child' })}>Edit about the child</Button> : undefined}
+          action={
+            canEdit ? (
+              <Button icon={<EditRegular />} aria-label="Edit about the child" onClick={() => setDialog({ kind: 'child' })}>
+                Edit
+              </Button>
+            ) : undefined
+          }
         />
         <Facts
           items={[
@@ -167,7 +173,13 @@ export function AgreementTab({ childId, session }: { childId: string; session: S
               3. How we will share
             </Text>
           }
-          action={canEdit ? <Button icon={<EditRegular />} onClick={() => setDialog({ kind: 'sharing' })}>Edit how we will share</Button> : undefined}
+          action={
+            canEdit ? (
+              <Button icon={<EditRegular />} aria-label="Edit how we will share" onClick={() => setDialog({ kind: 'sharing' })}>
+                Edit
+              </Button>
+            ) : undefined
+          }
         />
         <Facts
           items={[

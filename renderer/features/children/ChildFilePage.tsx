@@ -39,6 +39,8 @@ type TabId = (typeof TABS)[number]['id'];
 const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
   tabBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Ten tabs: on a laptop screen they wrap onto a second line rather than run off the edge.
+  tabs: { flexWrap: 'wrap' },
 });
 
 export function ChildFilePage({ session, route }: { session: Session; route: Route }) {
@@ -92,7 +94,7 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
         <Badge color={child.status === 'current' ? 'success' : 'subtle'}>{CHILD_STATUS_LABELS[child.status]}</Badge>
         {file.data.contactsNeedCheck && <Badge color="warning">Emergency contacts need checking</Badge>}
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => navigate(`/children/${child.id}?tab=${String(d.value)}`)}>
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_e, d) => navigate(`/children/${child.id}?tab=${String(d.value)}`)}>
         {tabs.map((t) => (
           <Tab key={t.id} value={t.id}>
             {t.label}
