@@ -172,6 +172,16 @@ test('an agreement for a child in shared care: completed, signed (two drawn with
   // The audit trail names each print of the agreement.
   const audit = await preview.core.invoke('audit.list', { childId, limit: 200 });
   expect(audit.entries.filter((e) => e.channel === 'print.record').length).toBe(3);
+
+  // The one-page summary printed from this tab is the summary alone, not the agreement with it.
+  await page.getByRole('button', { name: 'Print summary' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Prepare summary' }).click();
+  await dialog.getByRole('button', { name: 'Print', exact: true }).click();
+  await expectPrintRequested(page, 4);
+  const summary = pdfFlowText(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  expect(summary).toContain('Child summary');
+  expect(summary).not.toContain('Information sharing agreement');
 });
 
 test('observations by area of learning, and home-visit notes refused to a partner without the parents’ consent', async ({ page, preview }) => {

@@ -176,7 +176,7 @@ export const agreementsHandlers: HandlersFor<typeof agreementsChannels> = {
     if (input.signer.kind === 'parent') ctx.touch(`carer:${input.signer.carerId}`);
     const unsigned = agreement.signers.filter((s) => !s.signature && signerKey(s.signer) !== key);
     if (unsigned.length > 0) return { status: 'draft' as const, version: row.version };
-    freeze(db, row.id, { settings: agreement.settings, records: liveRecords(file), signers: agreement.signers.map(({ signature: _s, ...s }) => s) }, ctx.nowIso());
+    freeze(db, row.id, { settings: agreement.settings, child: agreement.child, records: liveRecords(file), signers: agreement.signers.map(({ signature: _s, ...s }) => s) }, ctx.nowIso());
     return { status: 'signed' as const, version: row.version };
   },
 

@@ -236,10 +236,16 @@ export function insertSignature(
 }
 
 /** The last signature freezes the version with the settings, records and signers it was signed on. */
-export function freeze(db: Db, id: string, frozen: { settings: Agreement['settings']; records: Agreement['records']; signers: SignerBase[] }, at: string): void {
-  run(db, 'UPDATE agreements SET settings_json = $settings, records_json = $records, signers_json = $signers, signed_at = $at WHERE id = $id', {
+export function freeze(
+  db: Db,
+  id: string,
+  frozen: { settings: Agreement['settings']; child: Agreement['child']; records: Agreement['records']; signers: SignerBase[] },
+  at: string,
+): void {
+  run(db, 'UPDATE agreements SET settings_json = $settings, child_json = $child, records_json = $records, signers_json = $signers, signed_at = $at WHERE id = $id', {
     id,
     settings: toJson(frozen.settings),
+    child: toJson(frozen.child),
     records: toJson(frozen.records),
     signers: toJson(frozen.signers),
     at,

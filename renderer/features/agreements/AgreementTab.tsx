@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 type Dialog = { kind: 'setting'; index: number } | { kind: 'child' } | { kind: 'sharing' } | { kind: 'sign'; signer: SignerRow } | null;
 
 /** The child's information sharing agreement (issue 13): the three parts, the records and consents it relies on, and its signatures. */
-export function AgreementTab({ childId, session }: { childId: string; session: Session }) {
+export function AgreementTab({ childId, session, printable = true }: { childId: string; session: Session; printable?: boolean }) {
   const s = useStyles();
   const [version, setVersion] = useState<number | undefined>(undefined);
   const versions = useChannel('agreements.versions', { childId });
@@ -257,9 +257,11 @@ export function AgreementTab({ childId, session }: { childId: string; session: S
       {dialog?.kind === 'child' && <ChildDialog agreement={a} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'sharing' && <SharingDialog agreement={a} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'sign' && <SignDialog childId={childId} version={a.version} signer={dialog.signer} onClose={() => setDialog(null)} />}
-      <PrintPortal>
-        <AgreementPrint agreement={a} printedBy={session.fullName} />
-      </PrintPortal>
+      {printable && (
+        <PrintPortal>
+          <AgreementPrint agreement={a} printedBy={session.fullName} />
+        </PrintPortal>
+      )}
     </>
   );
 }

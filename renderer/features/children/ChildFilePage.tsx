@@ -102,14 +102,14 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
         ))}
       </TabList>
       <div className={s.tabBody} role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
-        <TabContent tab={tab} file={file.data} session={session} />
+        <TabContent tab={tab} file={file.data} session={session} printingSummary={printing} />
       </div>
       {printing && <PrintSummaryDialog file={file.data} onClose={() => setPrinting(false)} />}
     </Page>
   );
 }
 
-function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; session: Session }): ReactNode {
+function TabContent({ tab, file, session, printingSummary }: { tab: TabId; file: ChildFile; session: Session; printingSummary: boolean }): ReactNode {
   switch (tab) {
     case 'details':
       return <DetailsTab file={file} session={session} />;
@@ -124,7 +124,8 @@ function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; sessi
     case 'consent':
       return <ConsentTab file={file} session={session} />;
     case 'agreement':
-      return <AgreementTab childId={file.child.id} session={session} />;
+      // While the summary is being printed, only the summary is on paper.
+      return <AgreementTab childId={file.child.id} session={session} printable={!printingSummary} />;
     case 'observations':
       return <ObservationsTab file={file} session={session} />;
     case 'home-visits':
