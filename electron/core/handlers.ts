@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/contract/index';
+import { agreementsHandlers } from './agreements/handlers';
 import { auditHandlers } from './audit/handlers';
 import { printHandlers } from './print/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
@@ -9,6 +10,7 @@ import type { HandlersFor } from './context';
 import { diaryHandlers } from './diary/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { packsHandlers } from './packs/handlers';
+import { homeVisitsHandlers, observationsHandlers } from './observations/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { settingHandlers } from './setting/handlers';
@@ -36,4 +38,7 @@ export const handlers: Handlers = {
   ...meetingsHandlers,
   ...packsHandlers,
   ...retentionHandlers,
+  ...agreementsHandlers,
+  ...observationsHandlers,
+  ...homeVisitsHandlers,
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agreementsChannels } from './agreements';
 import { auditChannels } from './audit';
 import { printChannels } from './print';
 import { authChannels } from './auth';
@@ -8,6 +9,7 @@ import { consentChannels } from './consent';
 import { diaryChannels } from './diary';
 import { meetingsChannels } from './meetings';
 import { packsChannels } from './packs';
+import { homeVisitsChannels, observationsChannels } from './observations';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
@@ -35,6 +37,9 @@ export const contract = {
   ...meetingsChannels,
   ...packsChannels,
   ...retentionChannels,
+  ...agreementsChannels,
+  ...observationsChannels,
+  ...homeVisitsChannels,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ export const printDocumentSchema = z.enum([
   'meeting-pack-office-sheet',
   'audit-trail',
   'subject-access',
+  'sharing-agreement',
   'other',
 ]);
 

@@ -32,4 +32,13 @@ it('seeds a small, realistic setting and leaves the administrator logged in', as
   const isla = children.find((c) => c.legalName === 'Isla Khan')!;
   const patterns = await core.invoke('diary.patterns', { childId: isla.id });
   expect(patterns.findings.map((f) => [f.weekday, f.category])).toEqual([[3, 'sleep']]);
+
+  // Issue 13: a new user sees a signed agreement (Amara's), one waiting for signatures (Isla's), observations and a home visit.
+  const amara = children.find((c) => c.legalName === 'Amara Osei')!;
+  const signed = await core.invoke('agreements.get', { childId: amara.id });
+  expect(signed.status).toBe('signed');
+  expect(signed.signers.filter((s) => s.signature?.method === 'drawn').length).toBeGreaterThanOrEqual(1);
+  expect((await core.invoke('agreements.attention')).children.map((c) => [c.childName, c.why])).toEqual([['Isla Khan', 'unsigned']]);
+  expect((await core.invoke('observations.list', { childId: isla.id })).observations).toHaveLength(2);
+  expect((await core.invoke('homevisits.list', { childId: isla.id })).visits).toHaveLength(1);
 });

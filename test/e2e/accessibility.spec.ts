@@ -42,7 +42,8 @@ const WIDTH = 1366;
 const HEIGHT = 800;
 
 test('the main screens have no serious or critical accessibility problems (axe, WCAG 2 A and AA)', async ({ page, preview }) => {
-  test.setTimeout(240_000);
+  // Every main screen and dialog of the app, one after another on a 2-core machine.
+  test.setTimeout(360_000);
   // Fluent's dialogs fade in: without motion axe never measures a half-faded colour.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const findings: Finding[] = [];
@@ -117,6 +118,25 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('child’s file: details');
   await go(`/children/${amara}?tab=consent`, (p) => expect(p.getByText('Withdrawn').first()).toBeVisible());
   await check('child’s file: consent');
+  await go(`/children/${amara}?tab=agreement`, (p) => expect(p.getByRole('img', { name: /^Signature of / }).first()).toBeVisible());
+  await check('child’s file: sharing agreement (signed)');
+  await go(`/children/${isla}?tab=agreement`, (p) => expect(p.getByRole('button', { name: /^Sign as / }).first()).toBeVisible());
+  await page.getByRole('button', { name: /^Sign as / }).first().click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Save signature' })).toBeVisible();
+  await check('dialog: signature');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Edit how we will share' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Review date')).toBeVisible();
+  await check('dialog: how we will share');
+  await page.keyboard.press('Escape');
+  await go(`/children/${isla}?tab=observations`, (p) => expect(p.getByText('From Sunshine').first().or(p.getByText(/their information/).first())).toBeVisible());
+  await check('child’s file: observations');
+  await page.getByRole('button', { name: 'Add an observation' }).click();
+  await expect(page.getByRole('dialog').getByLabel('What was observed')).toBeVisible();
+  await check('dialog: add an observation');
+  await page.keyboard.press('Escape');
+  await go(`/children/${isla}?tab=home-visits`, (p) => expect(p.getByText('Priya (key person) and Jo Bailey')).toBeVisible());
+  await check('child’s file: home visits');
   await go('/partners', (p) => expect(p.getByText('Rainbow Day Nursery').first()).toBeVisible());
   await check('partners');
   await go('/setting', (p) => expect(p.getByText('Information sharing').first()).toBeVisible());

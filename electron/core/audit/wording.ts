@@ -143,6 +143,17 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'packs.save': ['saved the meeting pack for {child} as a PDF', 'save the meeting pack for {child}'],
   'packs.saveOfficeSheet': ['saved the office sheet of what was left out of meeting packs', 'save the office sheet of meeting packs'],
   'packs.combine': ['joined meeting packs into one PDF', 'join meeting packs into one PDF'],
+  'agreements.get': ['opened {child}’s information sharing agreement', 'open {child}’s information sharing agreement'],
+  'agreements.versions': ['looked at the versions of {child}’s information sharing agreement', 'look at the versions of {child}’s information sharing agreement'],
+  'agreements.update': ['changed {child}’s information sharing agreement', 'change {child}’s information sharing agreement'],
+  'agreements.sign': ['recorded a signature on {child}’s information sharing agreement', 'record a signature on {child}’s information sharing agreement'],
+  'agreements.attention': ['looked at the information sharing agreements needing attention', 'look at the information sharing agreements needing attention'],
+  'observations.add': ['recorded an observation of {child}', 'record an observation of {child}'],
+  'observations.list': ['looked at {child}’s observations', 'look at {child}’s observations'],
+  'observations.setNextStep': ['moved on a next step for {child}', 'move on a next step for {child}'],
+  'homevisits.record': ['recorded a home visit to {child}’s family', 'record a home visit'],
+  'homevisits.list': ['looked at {child}’s home visits', 'look at {child}’s home visits'],
+  'homevisits.share': ['shared the notes of a home visit to {child}’s family with {partner}', 'share the notes of a home visit to {child}’s family'],
 };
 
 /** Documents as a manager names them. */
@@ -158,6 +169,7 @@ const DOCUMENTS: Record<string, string> = {
   'meeting-pack-office-sheet': 'the office sheet of what was left out of meeting packs',
   'audit-trail': 'the audit trail',
   'subject-access': '{child}’s record for a subject access request',
+  'sharing-agreement': '{child}’s information sharing agreement',
   other: 'a page',
 };
 

@@ -75,9 +75,13 @@ export function currentPerson(ctx: CallContext): Person {
  * child development summaries to the next provider / school". The scope each kind needs is fixed
  * here, never chosen in the form; other kinds rely on the consent chosen for the share as a whole.
  */
-export const OWN_CONSENT: Partial<Record<string, { scope: ConsentScope; needs: string }>> = {
-  'additional-needs': { scope: 'additional-needs', needs: 'written consent to share information about additional needs' },
-  'development-summary': { scope: 'transition', needs: 'written consent to pass on the development summary' },
+export const OWN_CONSENT: Partial<Record<string, { scope: ConsentScope; needs: string; written: boolean }>> = {
+  'additional-needs': { scope: 'additional-needs', needs: 'written consent to share information about additional needs', written: true },
+  'development-summary': { scope: 'transition', needs: 'written consent to pass on the development summary', written: true },
+  // Issue 13, the information sharing guidance: observations shared "(ensure you have parental
+  // consent to do this)"; notes of home visits "(must have parental consent to do this)".
+  observation: { scope: 'observations', needs: 'consent to share observations', written: false },
+  'home-visit': { scope: 'home-visits', needs: 'consent to share notes of home visits', written: false },
 };
 
 /** Is there written consent in the register for this scope and recipient today? */
@@ -87,10 +91,15 @@ export function writtenConsentFor(db: Db, q: { childId: string; scope: ConsentSc
   return get<{ method: string }>(db, 'SELECT method FROM consents WHERE id = $id', { id: answer.consentId })?.method === 'written';
 }
 
+/** Does the register cover an item of this kind (in writing where its rule says so) for this recipient today? */
+export function ownConsentCovered(db: Db, rule: NonNullable<(typeof OWN_CONSENT)[string]>, q: { childId: string; recipientId: string; on: string }): boolean {
+  return rule.written ? writtenConsentFor(db, { ...q, scope: rule.scope }) : checkConsent(db, { ...q, scope: rule.scope }).valid;
+}
+
 function ownConsentOf(db: Db, kind: string, q: { childId: string; recipientId: string; on: string }): SharingItem['ownConsent'] {
   const rule = OWN_CONSENT[kind];
   if (!rule) return undefined;
-  return { covered: writtenConsentFor(db, { ...q, scope: rule.scope }), needs: rule.needs };
+  return { covered: ownConsentCovered(db, rule, q), needs: rule.needs };
 }
 
 export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {

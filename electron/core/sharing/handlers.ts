@@ -14,7 +14,7 @@ import { canRead } from '../concerns/access';
 import { concernHead } from '../concerns/repo';
 import { checkConsent } from '../consent/check';
 import type { Db } from '../db/connection';
-import { buildDraft, currentPerson, OWN_CONSENT, verifySecondPerson, writtenConsentFor, type Person } from './draft';
+import { buildDraft, currentPerson, OWN_CONSENT, ownConsentCovered, verifySecondPerson, type Person } from './draft';
 import { authorisersOf, enginePolicy, mayAuthorise, readSharingPolicy, writeSharingPolicy } from './policy';
 import { insertAddendum, insertAuthorisation, insertDecision, listDecisions, requireDecisionRow, toDecision } from './repo';
 import { childDisplayName } from '../../../shared/domain/names';
@@ -73,7 +73,7 @@ function consentGoneSince(
   const items = JSON.parse(row.items_json) as { kind: string; necessary: boolean }[];
   for (const item of items) {
     const rule = OWN_CONSENT[item.kind];
-    if (rule && item.necessary && !writtenConsentFor(db, { ...q, scope: rule.scope })) {
+    if (rule && item.necessary && !ownConsentCovered(db, rule, q)) {
       return `The parents’ ${rule.needs} is no longer in the consent register. ${whatToDo}`;
     }
   }

@@ -6,6 +6,7 @@ import { fieldError } from '../../../shared/contract/fields';
 import type { ChildRecordItem, ItemChoice, ItemKind } from '../../../shared/contract/sharing';
 import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dates';
 import { describeDays } from '../../../shared/domain/weekdays';
+import { EYFS_AREA_LABELS, type EyfsArea } from '../../../shared/domain/eyfs';
 import { canRead } from '../concerns/access';
 import type { Db } from '../db/connection';
 import { all } from '../db/sql';
@@ -172,6 +173,36 @@ function diaryItems(db: Db, childId: string): ChildRecordItem[] {
   );
 }
 
+/**
+ * Issue 13: observations and the notes of home visits. An observation typed in from a partner
+ * setting is theirs (our policy 1.3: third-party information, flagged whatever the form sends).
+ */
+function observationItems(db: Db, childId: string): ChildRecordItem[] {
+  return all<{ id: string; observed_on: string; areas: string; text: string; observer_name: string; next_step: string | null; partner_name: string | null }>(
+    db,
+    `SELECT o.id, o.observed_on, o.areas, o.text, o.observer_name, o.next_step, p.name AS partner_name
+     FROM observations o LEFT JOIN partners p ON p.id = o.partner_id WHERE o.child_id = $childId ORDER BY o.observed_on DESC LIMIT ${DIARY_LIMIT}`,
+    { childId },
+  ).map((o) =>
+    item(
+      'observation',
+      o.id,
+      `${formatDay(o.observed_on)}: ${JSON.parse(o.areas).map((a: EyfsArea) => EYFS_AREA_LABELS[a] ?? a).join(', ')}`,
+      lines(line('Observed by', o.observer_name), o.text, line('Next step', o.next_step)),
+      o.observed_on,
+      o.partner_name,
+    ),
+  );
+}
+
+function homeVisitItems(db: Db, childId: string): ChildRecordItem[] {
+  return all<{ id: string; visited_on: string; who: string; notes: string; next_steps: string | null }>(
+    db,
+    'SELECT id, visited_on, who, notes, next_steps FROM home_visits WHERE child_id = $childId ORDER BY visited_on DESC',
+    { childId },
+  ).map((v) => item('home-visit', v.id, `Home visit, ${formatDay(v.visited_on)}`, lines(line('Who went', v.who), v.notes, line('Next steps', v.next_steps)), v.visited_on));
+}
+
 interface ConcernRow {
   id: string;
   reference: string;
@@ -217,6 +248,8 @@ export function childItems(db: Db, file: ChildFile, viewer: Pick<Session, 'userI
     ...healthItems(file),
     ...sharedCareItems(file),
     ...diaryItems(db, file.child.id),
+    ...observationItems(db, file.child.id),
+    ...homeVisitItems(db, file.child.id),
     ...concernItems(db, file.child.id, viewer),
   ];
 }

@@ -17,6 +17,9 @@ import { HealthTab } from './HealthTab';
 import { PrintSummaryDialog } from './PrintSummary';
 import { SharedCareTab } from './SharedCareTab';
 import { ChildSharingHistory } from '../sharing/ChildSharingHistory';
+import { AgreementTab } from '../agreements/AgreementTab';
+import { HomeVisitsTab } from '../observations/HomeVisitsTab';
+import { ObservationsTab } from '../observations/ObservationsTab';
 import { childDisplayName } from '../../../shared/domain/names';
 
 const TABS = [
@@ -26,6 +29,9 @@ const TABS = [
   { id: 'health', label: 'Health' },
   { id: 'shared-care', label: 'Shared care' },
   { id: 'consent', label: 'Consent' },
+  { id: 'agreement', label: 'Sharing agreement' },
+  { id: 'observations', label: 'Observations' },
+  { id: 'home-visits', label: 'Home visits' },
   { id: 'sharing', label: 'Sharing history' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -33,6 +39,8 @@ type TabId = (typeof TABS)[number]['id'];
 const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
   tabBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Ten tabs: on a laptop screen they wrap onto a second line rather than run off the edge.
+  tabs: { flexWrap: 'wrap' },
 });
 
 export function ChildFilePage({ session, route }: { session: Session; route: Route }) {
@@ -86,7 +94,7 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
         <Badge color={child.status === 'current' ? 'success' : 'subtle'}>{CHILD_STATUS_LABELS[child.status]}</Badge>
         {file.data.contactsNeedCheck && <Badge color="warning">Emergency contacts need checking</Badge>}
       </div>
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => navigate(`/children/${child.id}?tab=${String(d.value)}`)}>
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_e, d) => navigate(`/children/${child.id}?tab=${String(d.value)}`)}>
         {tabs.map((t) => (
           <Tab key={t.id} value={t.id}>
             {t.label}
@@ -94,14 +102,14 @@ export function ChildFilePage({ session, route }: { session: Session; route: Rou
         ))}
       </TabList>
       <div className={s.tabBody} role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
-        <TabContent tab={tab} file={file.data} session={session} />
+        <TabContent tab={tab} file={file.data} session={session} printingSummary={printing} />
       </div>
       {printing && <PrintSummaryDialog file={file.data} onClose={() => setPrinting(false)} />}
     </Page>
   );
 }
 
-function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; session: Session }): ReactNode {
+function TabContent({ tab, file, session, printingSummary }: { tab: TabId; file: ChildFile; session: Session; printingSummary: boolean }): ReactNode {
   switch (tab) {
     case 'details':
       return <DetailsTab file={file} session={session} />;
@@ -115,6 +123,13 @@ function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; sessi
       return <SharedCareTab file={file} session={session} />;
     case 'consent':
       return <ConsentTab file={file} session={session} />;
+    case 'agreement':
+      // While the summary is being printed, only the summary is on paper.
+      return <AgreementTab childId={file.child.id} session={session} printable={!printingSummary} />;
+    case 'observations':
+      return <ObservationsTab file={file} session={session} />;
+    case 'home-visits':
+      return <HomeVisitsTab file={file} session={session} />;
     case 'sharing':
       return <ChildSharingHistory session={session} childId={file.child.id} />;
   }

@@ -4,6 +4,7 @@ import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { FailedLoginsHomeCard } from '../admin/HomeCard';
+import { AgreementsHomeCard } from '../agreements/HomeCard';
 import { ChildrenHomeCards } from '../children/HomeCards';
 import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { DiaryFollowUpsCard } from '../diary/HomeCard';
@@ -29,6 +30,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
       <DiaryFollowUpsCard session={session} />
       <MeetingsHomeCard session={session} />
       <RetentionHomeCard session={session} />
+      <AgreementsHomeCard session={session} />
       <div className={s.grid}>
         {areas
           .filter((a) => a.id !== 'home' && !a.planned)

@@ -9,6 +9,7 @@ import { m007HealthSource } from './007_health_source';
 import { m008Meetings } from './008_meetings';
 
 import { m009Retention } from './009_retention';
+import { m010AgreementsObservations } from './010_agreements_observations';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing, m005AuditOutcomes, m006Concerns, m007HealthSource, m008Meetings, m009Retention];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing, m005AuditOutcomes, m006Concerns, m007HealthSource, m008Meetings, m009Retention, m010AgreementsObservations];
