@@ -290,6 +290,7 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'read',
     sensitive: true,
+    stepUp: true,
     input: z.object({ childId: idSchema.optional(), status: z.enum(['all', 'unread', 'open']).default('all') }),
     output: z.object({ concerns: z.array(concernSummarySchema) }),
   }),
@@ -298,6 +299,7 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'read',
     sensitive: true,
+    stepUp: true,
     input: z.object({ id: idSchema }),
     output: concernSchema,
   }),
@@ -363,6 +365,7 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'read',
     sensitive: true,
+    stepUp: true,
     input: z.object({
       childId: idSchema,
       order: z.enum(['newest', 'oldest']).default('oldest'),

@@ -17,6 +17,7 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'auth.lock': ['locked TwoWay', 'lock TwoWay'],
   'auth.idle-lock': ['was logged out automatically after TwoWay was left idle', 'stay logged in'],
   'auth.hide': ['hid the screen', 'hide the screen'],
+  'auth.confirm': ['typed their password again to open the safeguarding area', 'confirm their password for the safeguarding area'],
   'auth.unhide': ['showed the screen again with their password', 'show the hidden screen again'],
   'auth.changePassword': ['changed their own password', 'change their own password'],
   'auth.session': ['checked who is logged in', 'check who is logged in'],
@@ -139,6 +140,7 @@ export const REFUSAL_REASONS: Record<string, string> = {
   deactivated: 'their account had been deactivated, so they were logged out',
   'unknown-channel': 'TwoWay does not know that request',
   'screen-hidden': 'the screen was hidden until their password was typed',
+  'step-up-needed': 'their password had to be typed again first',
 };
 
 export interface Names {
