@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { openCore, type Core } from './core/index';
 import { registerIpc } from './ipc';
-import { pdfSaver } from './print';
+import { pdfSaver, fileSaver } from './print';
 import { createMainWindow, denyAllPermissions, developmentOptions, rendererDirPath } from './window';
 
 // Electron glue only: single instance, one window, the core behind IPC. No business rules here.
@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     // The settings file (key slots) is written by the core's own store: atomic, and a damaged file
     // is reported on the login screen instead of stopping start-up (core/vault/store.ts).
     const dataDir = app.getPath('userData');
-    core = await openCore({ dataDir, platform: { savePdf: pdfSaver(() => win) } });
+    core = await openCore({ dataDir, platform: { savePdf: pdfSaver(() => win), saveFile: fileSaver(() => win) } });
     registerIpc(ipcMain, core, () => win?.webContents ?? null, dev.rendererUrl);
 
     win = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/preload.cjs'), dev });

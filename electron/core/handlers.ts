@@ -7,6 +7,7 @@ import { concernsHandlers } from './concerns/handlers';
 import { consentHandlers } from './consent/handlers';
 import type { HandlersFor } from './context';
 import { diaryHandlers } from './diary/handlers';
+import { documentsHandlers } from './documents/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { settingHandlers } from './setting/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...sharingHandlers,
   ...concernsHandlers,
+  ...documentsHandlers,
 };

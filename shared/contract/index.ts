@@ -6,6 +6,7 @@ import { carersChannels, childrenChannels } from './children';
 import { concernsChannels } from './concerns';
 import { consentChannels } from './consent';
 import { diaryChannels } from './diary';
+import { documentsChannels } from './documents';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
@@ -29,6 +30,7 @@ export const contract = {
   ...diaryChannels,
   ...sharingChannels,
   ...concernsChannels,
+  ...documentsChannels,
 };
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ export const printDocumentSchema = z.enum([
   'safeguarding-chronology',
   'meeting-pack',
   'audit-trail',
+  'attached-document',
   'other',
 ]);
 

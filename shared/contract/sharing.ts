@@ -91,7 +91,7 @@ export const settingSharingPolicyInputSchema = z.object({
 // Items: the child's records that can be chosen, and what was frozen when the decision was recorded
 // ---------------------------------------------------------------------------------------
 
-export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'concern', 'note', 'additional-needs', 'development-summary'] as const;
+export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'concern', 'document', 'note', 'additional-needs', 'development-summary'] as const;
 export const itemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
@@ -102,6 +102,7 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   'shared-care': 'Shared care',
   diary: 'Diary entries',
   concern: 'Safeguarding concerns',
+  document: 'Documents (letters, forms, photos)',
   note: 'Written for this share',
   'additional-needs': 'About additional needs',
   'development-summary': 'Development summary',
@@ -116,6 +117,7 @@ export const ITEM_KIND_ONE: Record<ItemKind, string> = {
   'shared-care': 'Shared care',
   diary: 'Diary entry',
   concern: 'Safeguarding concern',
+  document: 'Document',
   note: 'Written for this share',
   'additional-needs': 'About additional needs',
   'development-summary': 'Development summary',
@@ -133,7 +135,7 @@ export const NOTE_TOPIC_LABELS: Record<(typeof NOTE_TOPICS)[number], string> = {
 export const itemRefSchema = z
   .string({ error: 'That is not one of the child’s records.' })
   .max(120, 'That is not one of the child’s records.')
-  .regex(/^(details|carer|contact|health|shared-care|diary|concern|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
+  .regex(/^(details|carer|contact|health|shared-care|diary|concern|document|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
 
 export const itemChoiceSchema = z
   .object({

@@ -17,6 +17,12 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'auth.lock': ['locked TwoWay', 'lock TwoWay'],
   'auth.idle-lock': ['was logged out automatically after TwoWay was left idle', 'stay logged in'],
   'auth.hide': ['hid the screen', 'hide the screen'],
+  'documents.add': ['added a document to {child}’s records', 'add a document to {child}’s records'],
+  'documents.list': ['looked at the documents kept with a record of {child}', 'look at the documents kept with a record of {child}'],
+  'documents.forChild': ['looked at the list of {child}’s documents', 'look at the list of {child}’s documents'],
+  'documents.open': ['viewed a document kept with {child}’s records', 'view a document kept with {child}’s records'],
+  'documents.saveCopy': ['saved an unencrypted copy of a document about {child}', 'save a copy of a document about {child}'],
+  'documents.remove': ['removed a document about {child} (its content deleted)', 'remove a document about {child}'],
   'auth.confirm': ['typed their password again to open the safeguarding area', 'confirm their password for the safeguarding area'],
   'auth.unhide': ['showed the screen again with their password', 'show the hidden screen again'],
   'auth.changePassword': ['changed their own password', 'change their own password'],
@@ -127,6 +133,7 @@ const DOCUMENTS: Record<string, string> = {
   'safeguarding-chronology': '{child}’s safeguarding chronology',
   'meeting-pack': 'a meeting pack',
   'audit-trail': 'the audit trail',
+  'attached-document': 'a document kept with {child}’s records',
   other: 'a page',
 };
 

@@ -6,6 +6,8 @@ import { m004Sharing } from './004_sharing';
 import { m005AuditOutcomes } from './005_audit_outcomes';
 import { m006Concerns } from './006_concerns';
 import { m007HealthSource } from './007_health_source';
+import { m008Documents } from './008_documents';
+import { m009ConcernChildren } from './009_concern_children';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing, m005AuditOutcomes, m006Concerns, m007HealthSource];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Children, m003Diary, m004Sharing, m005AuditOutcomes, m006Concerns, m007HealthSource, m008Documents, m009ConcernChildren];
