@@ -141,8 +141,6 @@ describe('documents', () => {
       adviceFrom: 'Duty social worker',
       parentsInformed: true,
       method: 'secure-email',
-      decision: 'share',
-      reasons: 'Risk of significant harm.',
     });
     const held = await core.invoke('sharing.assess', share({ ref: `document:${id}`, necessary: true }));
     expect(held.assessment.itemsWithheld).toEqual([{ id: `document:${id}`, reason: expect.stringMatching(/came from Health visiting team, which has not agreed/) }]);
