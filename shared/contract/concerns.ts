@@ -83,6 +83,33 @@ export const LATE_ENTRY_HOURS = 24;
 
 const WHEN = 'Give the date and time it was seen or heard.';
 
+/**
+ * Other children involved in a concern (issue 18): a child-on-child incident, siblings. A sibling is
+ * of the same family, so a printed chronology may name them; any other child appears there only as
+ * "another child".
+ */
+export const LINKED_CHILD_RELATIONS = ['involved', 'sibling'] as const;
+export const LINKED_CHILD_RELATION_LABELS: Record<(typeof LINKED_CHILD_RELATIONS)[number], string> = {
+  involved: 'Another child involved',
+  sibling: 'A brother or sister (same family)',
+};
+export const linkedChildInputSchema = z.object({
+  childId: idSchema,
+  relation: z.enum(LINKED_CHILD_RELATIONS, { error: 'Say how the child is involved.' }).default('involved'),
+});
+export const linkedChildSchema = z.object({
+  childId: z.string(),
+  name: z.string(),
+  relation: z.enum(LINKED_CHILD_RELATIONS),
+  linkedByName: z.string(),
+  at: z.string(),
+});
+/** Another child named on a chronology's event: null name where the reader may not be told who. */
+export const otherChildSchema = z.object({ childId: z.string().nullable(), name: z.string().nullable(), sameFamily: z.boolean() });
+export type OtherChild = z.infer<typeof otherChildSchema>;
+/** How a printed chronology names a child of another family. */
+export const ANOTHER_CHILD = 'another child';
+
 export const concernRecordSchema = z.object({
   childId: idSchema,
   observedAt: z.string({ error: WHEN }).datetime({ error: WHEN }),
@@ -100,6 +127,8 @@ export const concernRecordSchema = z.object({
   aboutUserId: idSchema.optional(),
   /** Started from a diary entry (an accident, something a parent said). */
   diaryEntryId: idSchema.optional(),
+  /** Other children involved (issue 18). */
+  otherChildren: z.array(linkedChildInputSchema).max(20, 'Up to 20 other children can be named on one concern.').default([]),
 });
 
 export const concernReceiptSchema = z.object({
@@ -206,6 +235,8 @@ export const concernSchema = concernSummarySchema.extend({
   partnerArrangements: z.array(z.object({ partnerId: z.string(), partnerName: z.string(), whom: z.string(), how: z.string(), howFast: z.string() })),
   /** The information-sharing decisions that included this concern as an item, oldest first (issue 12). */
   sharingDecisions: z.array(z.object({ id: z.string(), recipientName: z.string(), decision: sharingDecisionSchema, decidedAt: z.string() })),
+  /** Other children involved, named when recorded or linked later (issue 18). */
+  otherChildren: z.array(linkedChildSchema),
 });
 export type Concern = z.infer<typeof concernSchema>;
 
@@ -232,6 +263,8 @@ export const chronologyEventSchema = z.object({
   byName: z.string().nullable(),
   concernId: z.string().nullable(),
   reference: z.string().nullable(),
+  /** For a concern: the other children involved (issue 18); a child of another family has no name in the external version. */
+  otherChildren: z.array(otherChildSchema).optional(),
 });
 export type ChronologyEvent = z.infer<typeof chronologyEventSchema>;
 
@@ -351,6 +384,13 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'write',
     input: z.object({ referralId: idSchema, theirReference: optionalText('Their reference', 100), outcome: optionalText('Outcome', 2_000), followUpOn: daySchema.optional() }),
+    output: okOutput,
+  }),
+  'concerns.linkChildren': channel({
+    summary: 'Names other children involved in a concern (the concern itself stays as it was).',
+    access: SAFEGUARDING_TEAM,
+    kind: 'write',
+    input: z.object({ concernId: idSchema, children: z.array(linkedChildInputSchema).min(1, 'Choose a child.').max(20, 'Up to 20 children at a time.') }),
     output: okOutput,
   }),
   'concerns.markDiarySignificant': channel({

@@ -23,6 +23,7 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'documents.open': ['viewed a document kept with {child}’s records', 'view a document kept with {child}’s records'],
   'documents.saveCopy': ['saved an unencrypted copy of a document about {child}', 'save a copy of a document about {child}'],
   'documents.remove': ['removed a document about {child} (its content deleted)', 'remove a document about {child}'],
+  'concerns.linkChildren': ['named other children involved in a concern about {child}', 'name other children involved in a concern about {child}'],
   'auth.confirm': ['typed their password again to open the safeguarding area', 'confirm their password for the safeguarding area'],
   'auth.unhide': ['showed the screen again with their password', 'show the hidden screen again'],
   'auth.changePassword': ['changed their own password', 'change their own password'],
