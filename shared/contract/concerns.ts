@@ -105,10 +105,25 @@ export const linkedChildSchema = z.object({
   at: z.string(),
 });
 /** Another child named on a chronology's event: null name where the reader may not be told who. */
-export const otherChildSchema = z.object({ childId: z.string().nullable(), name: z.string().nullable(), sameFamily: z.boolean() });
+export const otherChildSchema = z.object({
+  childId: z.string().nullable(),
+  name: z.string().nullable(),
+  sameFamily: z.boolean(),
+  /** The concern is recorded on this child's file (seen from a child named in it). */
+  concernChild: z.boolean(),
+});
 export type OtherChild = z.infer<typeof otherChildSchema>;
 /** How a printed chronology names a child of another family. */
 export const ANOTHER_CHILD = 'another child';
+
+/** "Ben Ahmed, another child": the other children of an event; `printed` names only the same family. */
+export function describeOthers(others: readonly OtherChild[], printed = false): string {
+  return others.map((o) => (o.name && (!printed || o.sameFamily) ? o.name : ANOTHER_CHILD)).join(', ');
+}
+
+/** Seen from a child named in it, a concern on the file of a child of another family (printed without its detail). */
+export const onAnotherFamilysFile = (others: readonly OtherChild[] | undefined) => Boolean(others?.some((o) => o.concernChild && !o.sameFamily));
+export const NAMED_ELSEWHERE = 'This child was named as involved in a concern recorded on another child’s file.';
 
 export const concernRecordSchema = z.object({
   childId: idSchema,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
+import { describeOthers } from '../../shared/contract/concerns';
 import { addUserAndLogin, errorCode, setUpCore } from './helpers';
 
 // Issue 18: a concern can name other children involved. Each child's chronology shows it; the
@@ -43,17 +44,18 @@ it('linked children appear in every chronology; the external one says “another
 
   // Our team sees the names in every child's chronology.
   const [own] = await concernEvents(ids.amelia!);
-  expect(own!.detail).toContain('Other children involved: Ben Ahmed, Cara Jones.');
+  expect(describeOthers(own!.otherChildren!)).toBe('Ben Ahmed, Cara Jones');
+  // Printed, even the full version names only Amelia's own family.
+  expect(describeOthers(own!.otherChildren!, true)).toBe('another child, Cara Jones');
   const [ben] = await concernEvents(ids.ben!);
   expect(ben).toMatchObject({ concernId: id, detail: expect.stringMatching(/^This child was named as involved/) });
   expect(ben!.otherChildren?.map((o) => o.name)).toEqual(['Amelia Jones', 'Cara Jones']);
 
   // Printed for another setting: Amelia's family (Cara, her sister) is named; Ben is "another child".
   const [ownOut] = await concernEvents(ids.amelia!, true);
-  expect(ownOut!.detail).toContain('Other children involved: another child, Cara Jones.');
   expect(ownOut!.otherChildren).toEqual([
-    { childId: null, name: null, sameFamily: false },
-    { childId: ids.cara, name: 'Cara Jones', sameFamily: true },
+    { childId: null, name: null, sameFamily: false, concernChild: false },
+    { childId: ids.cara, name: 'Cara Jones', sameFamily: true, concernChild: false },
   ]);
   // Ben's printed chronology names neither Amelia nor Cara, and does not tell their concern.
   const [benOut] = await concernEvents(ids.ben!, true);
@@ -61,8 +63,8 @@ it('linked children appear in every chronology; the external one says “another
   expect(JSON.stringify(benOut)).not.toMatch(/Amelia|Cara|climbing/);
   // Cara, the sister, sees her own family named.
   const [caraOut] = await concernEvents(ids.cara!, true);
-  expect(caraOut!.detail).toContain('Amelia Jones');
-  expect(caraOut!.detail).toContain('another child');
+  expect(caraOut!.detail).toMatch(/^This child was named as involved. Ben pushed/);
+  expect(describeOthers(caraOut!.otherChildren!)).toBe('Amelia Jones, another child');
 });
 
 it('a child named later is an addition: the concern stays as it was', async () => {

@@ -1,6 +1,8 @@
 import type { Session } from '../../../shared/contract/auth';
 import {
   CONCERN_CATEGORY_LABELS,
+  NAMED_ELSEWHERE,
+  onAnotherFamilysFile,
   REVIEW_DECISION_LABELS,
   type ChronologyEvent,
   type ConcernCategory,
@@ -11,7 +13,7 @@ import { addDays, londonDateTime, londonMidnight } from '../../../shared/domain/
 import { all } from '../db/sql';
 import type { Db } from '../db/connection';
 import { readableSql } from './access';
-import { describeOthers, otherChildrenFor } from './linked';
+import { otherChildrenFor } from './linked';
 
 /**
  * A child's safeguarding chronology: one timeline of concerns, addenda, reviews, actions, referrals,
@@ -41,16 +43,10 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
     const title = `Concern ${k.reference}: ${CONCERN_CATEGORY_LABELS[k.category]}`;
     const words = k.childs_words ? ` The child said: “${k.childs_words}”` : '';
     const late = k.late_entry_reason ? ` (Late entry: ${k.late_entry_reason})` : '';
-    const involved = otherChildren.length ? ` Other children involved: ${describeOthers(otherChildren)}.` : '';
-    let detail = `${k.description}${words}${late}${involved}`;
-    if (k.child_id !== childId) {
-      const about = otherChildren[0]!;
-      // Outside our team, a concern recorded on another family's child is not told here: only that this child was named in it.
-      detail =
-        external && !about.sameFamily
-          ? `This child was named as involved in a concern recorded on ${describeOthers([about])}’s file.`
-          : `This child was named as involved. ${k.description}${words}${involved}`;
-    }
+    let detail = `${k.description}${words}${late}`;
+    // Seen from a child named in it. Outside our team, a concern on another family's child is not
+    // told here, only that this child was named in it (the printed version does the same).
+    if (k.child_id !== childId) detail = external && onAnotherFamilysFile(otherChildren) ? NAMED_ELSEWHERE : `This child was named as involved. ${detail}`;
     events.push({ at: k.observed_at, kind: 'concern', title, detail, byName: by(k.recorded_by_name), ...concernOf(k.id, k.reference), otherChildren });
   }
   for (const a of all<{ concern_id: string; reference: string; text: string; reason: string; by_name: string; at: string }>(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Session } from '../../../shared/contract/auth';
-import { ANOTHER_CHILD, type linkedChildInputSchema, type OtherChild } from '../../../shared/contract/concerns';
+import { type linkedChildInputSchema, type OtherChild } from '../../../shared/contract/concerns';
 import { rolesAllow } from '../../../shared/contract/define';
 import { CHILD_READERS, fieldError } from '../../../shared/contract/fields';
 import { childDisplayName } from '../../../shared/domain/names';
@@ -72,20 +72,16 @@ export function otherChildrenFor(db: Db, viewer: Pick<Session, 'roles'>, concern
   const links = linksOf(db, concern.id);
   const mine = links.find((l) => l.child_id === childId);
   const own = get<{ legal_name: string; preferred_name: string | null }>(db, 'SELECT legal_name, preferred_name FROM children WHERE id = $id', { id: concern.childId });
-  const others: { childId: string; name: string; sameFamily: boolean }[] = [];
+  const others: OtherChild[] = [];
   // From a linked child, the concern's own child is family when that link says sibling.
-  if (concern.childId !== childId && own) others.push({ childId: concern.childId, name: childDisplayName({ legalName: own.legal_name, preferredName: own.preferred_name }), sameFamily: mine?.role === 'sibling' });
+  if (concern.childId !== childId && own) others.push({ childId: concern.childId, name: childDisplayName({ legalName: own.legal_name, preferredName: own.preferred_name }), sameFamily: mine?.role === 'sibling', concernChild: true });
   for (const l of links) {
     if (l.child_id === childId) continue;
     // Two children linked as siblings of the concern's child are of one family with it, and so with each other.
     const sameFamily = l.role === 'sibling' && (concern.childId === childId || mine?.role === 'sibling');
-    others.push({ childId: l.child_id, name: childDisplayName({ legalName: l.legal_name, preferredName: l.preferred_name }), sameFamily });
+    others.push({ childId: l.child_id, name: childDisplayName({ legalName: l.legal_name, preferredName: l.preferred_name }), sameFamily, concernChild: false });
   }
   const mayName = rolesAllow(CHILD_READERS, viewer.roles);
-  return others.map((o) => (mayName && (!external || o.sameFamily) ? o : { childId: null, name: null, sameFamily: o.sameFamily }));
+  return others.map((o) => (mayName && (!external || o.sameFamily) ? o : { ...o, childId: null, name: null }));
 }
 
-/** "Ben Ahmed, another child": how a list of other children reads (name, or "another child"). */
-export function describeOthers(others: OtherChild[]): string {
-  return others.map((o) => o.name ?? ANOTHER_CHILD).join(', ');
-}

@@ -30,7 +30,7 @@ export const printHandlers: HandlersFor<typeof printChannels> = {
     return { ok: true as const };
   },
 
-  'print.capabilities': (_input, ctx) => ({ savePdf: Boolean(ctx.state.platform.savePdf) }),
+  'print.capabilities': (_input, ctx) => ({ savePdf: Boolean(ctx.state.platform.savePdf), saveFile: Boolean(ctx.state.platform.saveFile) }),
 
   // Audited as a write: a PDF on disk is a copy of confidential records leaving the database.
   'print.savePdf': async (input, ctx) => {

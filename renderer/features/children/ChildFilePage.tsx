@@ -18,6 +18,9 @@ import { PrintSummaryDialog } from './PrintSummary';
 import { SharedCareTab } from './SharedCareTab';
 import { ChildSharingHistory } from '../sharing/ChildSharingHistory';
 import { childDisplayName } from '../../../shared/domain/names';
+import { rolesAllow } from '../../../shared/contract/define';
+import { FAMILY_KEEPERS } from '../../../shared/contract/fields';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 const TABS = [
   { id: 'details', label: 'Details' },
@@ -26,6 +29,7 @@ const TABS = [
   { id: 'health', label: 'Health' },
   { id: 'shared-care', label: 'Shared care' },
   { id: 'consent', label: 'Consent' },
+  { id: 'documents', label: 'Documents' },
   { id: 'sharing', label: 'Sharing history' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -115,6 +119,9 @@ function TabContent({ tab, file, session }: { tab: TabId; file: ChildFile; sessi
       return <SharedCareTab file={file} session={session} />;
     case 'consent':
       return <ConsentTab file={file} session={session} />;
+    case 'documents':
+      // Letters, forms and court orders are added by those who keep the family records (the core checks it).
+      return <DocumentsPanel session={session} ownerType="child" ownerId={file.child.id} canAdd={rolesAllow(FAMILY_KEEPERS, session.roles)} />;
     case 'sharing':
       return <ChildSharingHistory session={session} childId={file.child.id} />;
   }
