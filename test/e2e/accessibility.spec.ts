@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_ADMIN, DEMO_STAFF_PASSWORD, seedDemo } from '../fixtures/demo';
 import { addDays, today, weekStart } from '../../shared/domain/weeks';
+import { pdfWithText } from '../fixtures/files';
 import { ADMIN, expect, logIn, setUpThroughUi, test } from './fixtures';
 
 // Accessibility: axe-core's WCAG 2.0 / 2.1 level A and AA rules over every main screen, from the first
@@ -117,6 +118,28 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('child’s file: details');
   await go(`/children/${amara}?tab=consent`, (p) => expect(p.getByText('Withdrawn').first()).toBeVisible());
   await check('child’s file: consent');
+  // Issue 18: a letter kept with the file, its list, the viewer (pdf.js draws the page) and the form.
+  await preview.core.invoke('documents.add', {
+    ownerType: 'child',
+    ownerId: amara,
+    title: 'Asthma plan from the GP',
+    source: { kind: 'agency', agency: 'Oak Lane Surgery' },
+    fileName: 'asthma-plan.pdf',
+    mime: 'application/pdf',
+    data: pdfWithText('Asthma plan: two puffs of the blue inhaler').toString('base64'),
+  });
+  await go(`/children/${amara}?tab=documents`, (p) => expect(p.getByTestId('document-item')).toBeVisible());
+  await check('child’s file: documents');
+  await page.getByRole('button', { name: 'View Asthma plan from the GP' }).click();
+  await expect(page.getByRole('dialog').getByRole('img', { name: 'Asthma plan from the GP' })).toBeVisible({ timeout: 20_000 });
+  await check('dialog: document viewer');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('button', { name: 'Add a document' }).click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Choose a file' })).toBeVisible();
+  await check('dialog: add a document');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   await go('/partners', (p) => expect(p.getByText('Rainbow Day Nursery').first()).toBeVisible());
   await check('partners');
   await go('/setting', (p) => expect(p.getByText('Information sharing').first()).toBeVisible());
@@ -159,6 +182,11 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('concerns: the DSL’s list');
   await go(`/concerns/${concerns[0].id}`, (p) => expect(p.getByRole('region', { name: 'Body map' })).toBeVisible());
   await check('concerns: a concern');
+  await page.getByRole('button', { name: 'Name another child' }).click();
+  await expect(page.getByRole('dialog').getByRole('combobox', { name: /^Child/ })).toBeVisible();
+  await check('dialog: name another child involved');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   await go(`/concerns/chronology/${isla}`, (p) => expect(p.getByRole('list', { name: 'Chronology' })).toBeVisible());
   await check('concerns: chronology');
 

@@ -105,7 +105,8 @@ export function DocumentViewer({ documentId, canSaveCopy, printedBy, onClose }: 
                 )}
                 {DOCUMENT_TYPES[doc.mime].viewable && !pictures && <Loading label="Drawing the pages…" />}
                 {pages.length > 0 && (
-                  <div className={s.pages} data-testid="document-pages">
+                  // Scrolls on its own, so it takes focus for the arrow keys.
+                  <div className={s.pages} data-testid="document-pages" tabIndex={0} role="region" aria-label={`Pages of ${doc.title}`}>
                     {pages.map((src, i) => (
                       <img key={i} src={src} className={s.page} alt={pages.length > 1 ? `${doc.title}, page ${i + 1} of ${pages.length}` : doc.title} />
                     ))}
