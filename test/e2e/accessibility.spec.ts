@@ -43,7 +43,8 @@ const WIDTH = 1366;
 const HEIGHT = 800;
 
 test('the main screens have no serious or critical accessibility problems (axe, WCAG 2 A and AA)', async ({ page, preview }) => {
-  test.setTimeout(120_000);
+  // Many screens on a machine that may be shared with other test runs.
+  test.setTimeout(300_000);
   // Fluent's dialogs fade in: without motion axe never measures a half-faded colour.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const findings: Finding[] = [];
