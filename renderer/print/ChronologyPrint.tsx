@@ -1,5 +1,5 @@
 import './chronology-print.css';
-import { describeOthers, NAMED_ELSEWHERE, onAnotherFamilysFile, type BodyMark, type ChronologyEvent } from '../../shared/contract/concerns';
+import { describeOthers, NAMED_ELSEWHERE, onAnotherFamilysFile, otherFamilyNames, withoutNames, type BodyMark, type ChronologyEvent } from '../../shared/contract/concerns';
 import { formatDateTime, formatDay } from '../../shared/domain/dates';
 import { BodyMap, MarkLegend } from '../features/concerns/BodyMap';
 
@@ -16,11 +16,12 @@ export function whenLabel(at: string): string {
 }
 
 /**
- * Issue 18: on paper, another family's child is never named ("another child"), and a concern
- * recorded on such a child's file says only that this child was named in it: its words could name them.
+ * Issue 18: on paper, another family's child is never named ("another child"), not even in what was
+ * written about the concern, and a concern recorded on such a child's file says only that this child
+ * was named in it.
  */
 function printedDetail(e: ChronologyEvent): string {
-  return onAnotherFamilysFile(e.otherChildren) ? NAMED_ELSEWHERE : e.detail;
+  return onAnotherFamilysFile(e.otherChildren) ? NAMED_ELSEWHERE : withoutNames(e.detail, otherFamilyNames(e.otherChildren));
 }
 
 /**

@@ -121,6 +121,28 @@ export function describeOthers(others: readonly OtherChild[], printed = false): 
   return others.map((o) => (o.name && (!printed || o.sameFamily) ? o.name : ANOTHER_CHILD)).join(', ');
 }
 
+/**
+ * What was written about a concern can name the other children in free text ("Ben pushed Millie").
+ * For paper and for the version for another setting, each name (whole, and each word of it) of a child
+ * of another family is replaced with "another child". Common words that are also names are replaced
+ * too: on paper, leaving a name in is the worse mistake.
+ */
+export function withoutNames(text: string, names: readonly string[]): string {
+  const words = (name: string) => name.match(/[\p{L}'’-]{2,}/gu) ?? [];
+  const phrases = new Set<string>();
+  for (const name of names) {
+    const w = words(name);
+    for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) phrases.add(w.slice(i, j).join(' '));
+  }
+  if (phrases.size === 0) return text;
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(escape);
+  return text.replace(new RegExp(`(?<![\\p{L}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu'), ANOTHER_CHILD);
+}
+
+/** The names of another family's children on an event, to leave out of what is printed. */
+export const otherFamilyNames = (others: readonly OtherChild[] | undefined) => (others ?? []).filter((o) => !o.sameFamily && o.name).map((o) => o.name!);
+
 /** Seen from a child named in it, a concern on the file of a child of another family (printed without its detail). */
 export const onAnotherFamilysFile = (others: readonly OtherChild[] | undefined) => Boolean(others?.some((o) => o.concernChild && !o.sameFamily));
 export const NAMED_ELSEWHERE = 'This child was named as involved in a concern recorded on another child’s file.';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import { describeOthers } from '../../shared/contract/concerns';
+import { describeOthers, withoutNames } from '../../shared/contract/concerns';
 import { addUserAndLogin, errorCode, setUpCore } from './helpers';
 
 // Issue 18: a concern can name other children involved. Each child's chronology shows it; the
@@ -53,6 +53,8 @@ it('linked children appear in every chronology; the external one says “another
 
   // Printed for another setting: Amelia's family (Cara, her sister) is named; Ben is "another child".
   const [ownOut] = await concernEvents(ids.amelia!, true);
+  // What was written names Ben: for another setting his name is left out of it too; Cara, the sister, stays.
+  expect(ownOut!.detail).toBe('another child pushed Amelia off the climbing frame; Cara saw it.');
   expect(ownOut!.otherChildren).toEqual([
     { childId: null, name: null, sameFamily: false, concernChild: false },
     { childId: ids.cara, name: 'Cara Jones', sameFamily: true, concernChild: false },
@@ -63,8 +65,14 @@ it('linked children appear in every chronology; the external one says “another
   expect(JSON.stringify(benOut)).not.toMatch(/Amelia|Cara|climbing/);
   // Cara, the sister, sees her own family named.
   const [caraOut] = await concernEvents(ids.cara!, true);
-  expect(caraOut!.detail).toMatch(/^This child was named as involved. Ben pushed/);
+  expect(caraOut!.detail).toBe('This child was named as involved. another child pushed Amelia off the climbing frame; Cara saw it.');
   expect(describeOthers(caraOut!.otherChildren!)).toBe('Amelia Jones, another child');
+});
+
+it('names are left out whole and word by word, ignoring case, and only whole words', () => {
+  expect(withoutNames('Ben Ahmed and ben were there; Benjamin too. AHMED left.', ['Ben Ahmed'])).toBe('another child and another child were there; Benjamin too. another child left.');
+  expect(withoutNames('Millie cried', ['Millie (Amelia Jones)'])).toBe('another child cried');
+  expect(withoutNames('Nothing here', [])).toBe('Nothing here');
 });
 
 it('a child named later is an addition: the concern stays as it was', async () => {

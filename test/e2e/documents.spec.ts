@@ -4,6 +4,7 @@ import type { Core } from '../../electron/core/index';
 import { pdfWithText, pngWithText } from '../fixtures/files';
 import { addStaff, ADMIN, expect, expectPrintRequested, logIn, SETTING_NAME, test } from './fixtures';
 import { pdfFlowText } from './pdf';
+import { startPreview } from '../preview/server';
 
 // Issue 18 through the real renderer and core: a document kept with a child's file is viewed inside
 // TwoWay (pdf.js draws the page) and printed; a concern naming another child shows in both children's
@@ -153,4 +154,44 @@ test('a concern naming another child is in both chronologies; printed, the other
   const millies = pdfFlowText(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   expect(millies).toContain('Other children involved: another child.');
   expect(millies).not.toContain('Ben Ahmed');
+  // Not even in what was written about the concern.
+  expect(millies).toContain('another child bit Millie on the forearm');
+  expect(millies).not.toMatch(/\bBen\b/);
+});
+
+test('step-up: after 15 minutes the concerns ask for the password again, then open', async ({ page }) => {
+  // A preview of our own, with a clock the test moves on.
+  let now = Date.now();
+  const preview = await startPreview({ now: () => new Date(now) });
+  try {
+    const { millie } = await seed(preview.core);
+    await preview.core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    // The laptop's own idle lock is set longer, so only the step-up is tested.
+    await preview.core.invoke('settings.update', { idleLockMinutes: 60 });
+    await preview.core.invoke('auth.login', { username: 'dina', password: PASSWORD });
+    await preview.core.invoke('concerns.record', { childId: millie, observedAt: new Date(now - 60_000).toISOString(), category: 'neglect', description: 'Came in hungry again.' });
+    await preview.core.invoke('auth.lock');
+
+    await page.goto(preview.url);
+    await logIn(page, 'dina', PASSWORD);
+    await expect(page.getByTestId('current-user')).toContainText('Dina Lead');
+    await page.goto(`${preview.url}#/concerns`);
+    await expect(page.getByRole('table', { name: 'Safeguarding concerns' })).toContainText('Millie');
+    await page.goto(`${preview.url}#/home`);
+
+    now += 16 * 60_000;
+    await page.goto(`${preview.url}#/concerns`);
+    const prompt = page.getByRole('dialog', { name: 'Type your password again' });
+    await expect(prompt).toBeVisible();
+    await prompt.getByRole('textbox', { name: /Password/ }).fill('not my password');
+    await prompt.getByRole('button', { name: 'Open' }).click();
+    await expect(prompt.getByText('This is not Dina Lead’s password.')).toBeVisible();
+    await expect(prompt.getByRole('textbox', { name: /Password/ })).toBeFocused();
+    await prompt.getByRole('textbox', { name: /Password/ }).fill(PASSWORD);
+    await prompt.getByRole('button', { name: 'Open' }).click();
+    await expect(prompt).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Safeguarding concerns' })).toContainText('Millie');
+  } finally {
+    await preview.close();
+  }
 });

@@ -3,6 +3,8 @@ import {
   CONCERN_CATEGORY_LABELS,
   NAMED_ELSEWHERE,
   onAnotherFamilysFile,
+  otherFamilyNames,
+  withoutNames,
   REVIEW_DECISION_LABELS,
   type ChronologyEvent,
   type ConcernCategory,
@@ -39,7 +41,8 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
      WHERE (k.child_id = $childId OR k.id IN (SELECT concern_id FROM concern_children WHERE child_id = $childId)) AND ${readable}`,
     p,
   )) {
-    const otherChildren = otherChildrenFor(db, viewer, { id: k.id, childId: k.child_id }, childId, external);
+    const named = otherChildrenFor(db, viewer, { id: k.id, childId: k.child_id }, childId, false);
+    const otherChildren = external ? otherChildrenFor(db, viewer, { id: k.id, childId: k.child_id }, childId, true) : named;
     const title = `Concern ${k.reference}: ${CONCERN_CATEGORY_LABELS[k.category]}`;
     const words = k.childs_words ? ` The child said: “${k.childs_words}”` : '';
     const late = k.late_entry_reason ? ` (Late entry: ${k.late_entry_reason})` : '';
@@ -47,6 +50,8 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
     // Seen from a child named in it. Outside our team, a concern on another family's child is not
     // told here, only that this child was named in it (the printed version does the same).
     if (k.child_id !== childId) detail = external && onAnotherFamilysFile(otherChildren) ? NAMED_ELSEWHERE : `This child was named as involved. ${detail}`;
+    // For another setting, another family's children are not named, not even in what was written.
+    if (external) detail = withoutNames(detail, otherFamilyNames(named));
     events.push({ at: k.observed_at, kind: 'concern', title, detail, byName: by(k.recorded_by_name), ...concernOf(k.id, k.reference), otherChildren });
   }
   for (const a of all<{ concern_id: string; reference: string; text: string; reason: string; by_name: string; at: string }>(
