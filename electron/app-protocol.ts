@@ -29,6 +29,8 @@ export const CONTENT_SECURITY_POLICY =
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // The PDF viewer's worker (pdf.js) is a module script: served as JavaScript or Chromium refuses it.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',

@@ -4,7 +4,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-pro
 import { openCore, type Core } from './core/index';
 import { registerIpc } from './ipc';
 import { folderChooser, hiddenWindowPdfRenderer } from './pdf-window';
-import { pdfSaver } from './print';
+import { fileSaver, pdfSaver } from './print';
 import { createMainWindow, denyAllPermissions, developmentOptions, rendererDirPath } from './window';
 
 // Electron glue only: single instance, one window, the core behind IPC. No business rules here.
@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = app.getPath('userData');
     core = await openCore({
       dataDir,
-      platform: { savePdf: pdfSaver(() => win), renderPdf: hiddenWindowPdfRenderer(dev), chooseFolder: folderChooser(() => win) },
+      platform: { savePdf: pdfSaver(() => win), saveFile: fileSaver(() => win), renderPdf: hiddenWindowPdfRenderer(dev), chooseFolder: folderChooser(() => win) },
     });
     registerIpc(ipcMain, core, () => win?.webContents ?? null, dev.rendererUrl);
 

@@ -23,3 +23,19 @@ export function pdfSaver(getWindow: () => BrowserWindow | null): Required<Platfo
     return true;
   };
 }
+
+/** "Save a copy" of a document (documents.saveCopy): asks where, then writes the bytes the core gives. */
+export function fileSaver(getWindow: () => BrowserWindow | null): Required<Platform>['saveFile'] {
+  return async ({ suggestedName, extension, data }) => {
+    const win = getWindow();
+    if (!win) return false;
+    const choice = await dialog.showSaveDialog(win, {
+      title: 'Save a copy (not encrypted)',
+      defaultPath: join(app.getPath('documents'), `${suggestedName}.${extension}`),
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+    });
+    if (choice.canceled || !choice.filePath) return false;
+    await writeFile(choice.filePath, data);
+    return true;
+  };
+}

@@ -8,6 +8,7 @@ import { LoginScreen } from './features/auth/LoginScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { AppShell } from './features/shell/AppShell';
 import { HiddenScreen, ScreenUnder } from './features/shell/HiddenScreen';
+import { StepUpPrompt } from './features/shell/StepUpPrompt';
 import { useEscTwice } from './features/shell/useEscTwice';
 import { useIdleLock } from './features/shell/useIdleLock';
 import { navigate } from './router';
@@ -88,6 +89,7 @@ function SignedIn(props: { session: Session; settingName: string; onLock: () => 
       {shellMounted && (
         <ScreenUnder hidden={session.hidden}>
           <AppShell session={session} settingName={props.settingName} onLock={props.onLock} onHide={props.onHide} />
+          <StepUpPrompt session={session} />
         </ScreenUnder>
       )}
       {session.hidden && <HiddenScreen session={session} onShown={shown} onSomeoneElse={props.onLock} />}

@@ -23,9 +23,25 @@ export function onScreenHidden(fn: () => void): () => void {
   return () => hiddenListeners.delete(fn);
 }
 
+/**
+ * Issue 18: the safeguarding area may answer `step-up-needed`. The shell registers a prompt that asks
+ * for the password (auth.confirm) and says whether it was given; several refused reads share one prompt.
+ */
+let stepUpPrompt: (() => Promise<boolean>) | null = null;
+let stepUpPending: Promise<boolean> | null = null;
+export function setStepUpPrompt(fn: (() => Promise<boolean>) | null): void {
+  stepUpPrompt = fn;
+}
+
 /** The typed client: channel names and shapes come from the contract, never typed here. */
 export async function invoke<C extends ChannelName>(channel: C, ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<OutputOf<C>> {
-  const envelope = envelopeSchema.parse(await window.twoway.invoke(channel, input[0]));
+  const send = async () => envelopeSchema.parse(await window.twoway.invoke(channel, input[0]));
+  let envelope = await send();
+  if (!envelope.ok && envelope.error.code === 'step-up-needed' && stepUpPrompt) {
+    stepUpPending ??= stepUpPrompt().finally(() => (stepUpPending = null));
+    // Tried once more after the password is confirmed; a second refusal is shown as it is.
+    if (await stepUpPending) envelope = await send();
+  }
   if (!envelope.ok) {
     const error = TwoWayError.fromBody(envelope.error);
     if (error.code === 'not-logged-in') for (const fn of lockedListeners) fn();

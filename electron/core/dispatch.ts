@@ -4,6 +4,7 @@ import { issuesFromZod, TwoWayError } from '../../shared/contract/errors';
 import { appendAudit } from './audit/log';
 import { flushPending, markRecorded, recordRefusal, wasRecorded } from './audit/refusals';
 import { findUserById } from './auth/users-repo';
+import { requireRecentConfirmation } from './auth/step-up';
 import { CallContext } from './context';
 import type { Handlers } from './handlers';
 import type { CoreState } from './state';
@@ -69,6 +70,7 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
       if (!rolesAllow(def.access, session.roles)) {
         throw new TwoWayError('forbidden', 'Your role does not allow this. Ask your manager if you need it.');
       }
+      if (def.stepUp) requireRecentConfirmation(state);
     }
 
     const parsed = def.input.safeParse(rawInput);

@@ -11,6 +11,7 @@ import { diaryHandlers } from './diary/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { packsHandlers } from './packs/handlers';
 import { homeVisitsHandlers, observationsHandlers } from './observations/handlers';
+import { documentsHandlers } from './documents/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { settingHandlers } from './setting/handlers';
@@ -41,4 +42,5 @@ export const handlers: Handlers = {
   ...agreementsHandlers,
   ...observationsHandlers,
   ...homeVisitsHandlers,
+  ...documentsHandlers,
 };

@@ -15,4 +15,9 @@ export interface Platform {
   renderPdf?(job: PrintJob): Promise<Uint8Array>;
   /** Asks the user to choose a folder; null when they cancel. */
   chooseFolder?(options: { title: string }): Promise<string | null>;
+  /**
+   * Asks where to save a copy of a document (issue 18: "Save a copy") and writes these bytes there;
+   * false when the user cancels. The renderer has already warned that the copy is not encrypted.
+   */
+  saveFile?(options: { suggestedName: string; extension: string; data: Uint8Array }): Promise<boolean>;
 }

@@ -18,6 +18,8 @@ export class CoreState {
   private key: Buffer | null = null;
   session: Session | null = null;
   lastActivityAt: number;
+  /** When the logged-in user last typed their password (login, auth.confirm): the step-up counts from it. */
+  confirmedAt = 0;
 
   constructor(
     readonly dataDir: string,
@@ -105,6 +107,7 @@ export class CoreState {
 
   close(): void {
     this.session = null;
+    this.confirmedAt = 0;
     this.key?.fill(0);
     this.key = null;
     if (this.database) {

@@ -1,5 +1,5 @@
 import './chronology-print.css';
-import type { BodyMark, ChronologyEvent } from '../../shared/contract/concerns';
+import { describeOthers, NAMED_ELSEWHERE, onAnotherFamilysFile, otherFamilyNames, withoutNames, type BodyMark, type ChronologyEvent } from '../../shared/contract/concerns';
 import { formatDateTime, formatDay } from '../../shared/domain/dates';
 import { BodyMap, MarkLegend } from '../features/concerns/BodyMap';
 
@@ -13,6 +13,15 @@ export function whenLabel(at: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return formatDay(at);
   const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(at);
   return local ? `${formatDay(local[1])}, ${local[2]}` : formatDateTime(at);
+}
+
+/**
+ * Issue 18: on paper, another family's child is never named ("another child"), not even in what was
+ * written about the concern, and a concern recorded on such a child's file says only that this child
+ * was named in it.
+ */
+function printedDetail(e: ChronologyEvent): string {
+  return onAnotherFamilysFile(e.otherChildren) ? NAMED_ELSEWHERE : withoutNames(e.detail, otherFamilyNames(e.otherChildren));
 }
 
 /**
@@ -79,7 +88,10 @@ export function ChronologyPrint({
             <tr key={i}>
               <td className="ch-when">{whenLabel(e.at)}</td>
               <td className="ch-what">{e.title}</td>
-              <td className="ch-detail">{e.detail}</td>
+              <td className="ch-detail">
+                {printedDetail(e)}
+                {e.otherChildren && e.otherChildren.length > 0 && ` Other children involved: ${describeOthers(e.otherChildren, true)}.`}
+              </td>
               {!external && <td className="ch-by">{e.byName ?? ''}</td>}
             </tr>
           ))}

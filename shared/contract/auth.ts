@@ -60,6 +60,13 @@ export const authChannels = {
     input: noInput,
     output: okOutput,
   }),
+  'auth.confirm': channel({
+    summary: 'Confirms the logged-in user’s own password again before the safeguarding area opens (step-up).',
+    access: 'any-user',
+    kind: 'write',
+    input: z.object({ password: z.string().min(1, 'Enter your password.').max(200) }),
+    output: okOutput,
+  }),
   'auth.unhide': channel({
     summary: 'Shows the screen again after the logged-in user types their own password.',
     access: 'any-user',

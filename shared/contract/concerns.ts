@@ -83,6 +83,70 @@ export const LATE_ENTRY_HOURS = 24;
 
 const WHEN = 'Give the date and time it was seen or heard.';
 
+/**
+ * Other children involved in a concern (issue 18): a child-on-child incident, siblings. A sibling is
+ * of the same family, so a printed chronology may name them; any other child appears there only as
+ * "another child".
+ */
+export const LINKED_CHILD_RELATIONS = ['involved', 'sibling'] as const;
+export const LINKED_CHILD_RELATION_LABELS: Record<(typeof LINKED_CHILD_RELATIONS)[number], string> = {
+  involved: 'Another child involved',
+  sibling: 'A brother or sister (same family)',
+};
+export const linkedChildInputSchema = z.object({
+  childId: idSchema,
+  relation: z.enum(LINKED_CHILD_RELATIONS, { error: 'Say how the child is involved.' }).default('involved'),
+});
+export const linkedChildSchema = z.object({
+  childId: z.string(),
+  name: z.string(),
+  relation: z.enum(LINKED_CHILD_RELATIONS),
+  linkedByName: z.string(),
+  at: z.string(),
+});
+/** Another child named on a chronology's event: null name where the reader may not be told who. */
+export const otherChildSchema = z.object({
+  childId: z.string().nullable(),
+  name: z.string().nullable(),
+  sameFamily: z.boolean(),
+  /** The concern is recorded on this child's file (seen from a child named in it). */
+  concernChild: z.boolean(),
+});
+export type OtherChild = z.infer<typeof otherChildSchema>;
+/** How a printed chronology names a child of another family. */
+export const ANOTHER_CHILD = 'another child';
+
+/** "Ben Ahmed, another child": the other children of an event; `printed` names only the same family. */
+export function describeOthers(others: readonly OtherChild[], printed = false): string {
+  return others.map((o) => (o.name && (!printed || o.sameFamily) ? o.name : ANOTHER_CHILD)).join(', ');
+}
+
+/**
+ * What was written about a concern can name the other children in free text ("Ben pushed Millie").
+ * For paper and for the version for another setting, each name (whole, and each word of it) of a child
+ * of another family is replaced with "another child". Common words that are also names are replaced
+ * too: on paper, leaving a name in is the worse mistake.
+ */
+export function withoutNames(text: string, names: readonly string[]): string {
+  const words = (name: string) => name.match(/[\p{L}'’-]{2,}/gu) ?? [];
+  const phrases = new Set<string>();
+  for (const name of names) {
+    const w = words(name);
+    for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) phrases.add(w.slice(i, j).join(' '));
+  }
+  if (phrases.size === 0) return text;
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(escape);
+  return text.replace(new RegExp(`(?<![\\p{L}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu'), ANOTHER_CHILD);
+}
+
+/** The names of another family's children on an event, to leave out of what is printed. */
+export const otherFamilyNames = (others: readonly OtherChild[] | undefined) => (others ?? []).filter((o) => !o.sameFamily && o.name).map((o) => o.name!);
+
+/** Seen from a child named in it, a concern on the file of a child of another family (printed without its detail). */
+export const onAnotherFamilysFile = (others: readonly OtherChild[] | undefined) => Boolean(others?.some((o) => o.concernChild && !o.sameFamily));
+export const NAMED_ELSEWHERE = 'This child was named as involved in a concern recorded on another child’s file.';
+
 export const concernRecordSchema = z.object({
   childId: idSchema,
   observedAt: z.string({ error: WHEN }).datetime({ error: WHEN }),
@@ -100,6 +164,8 @@ export const concernRecordSchema = z.object({
   aboutUserId: idSchema.optional(),
   /** Started from a diary entry (an accident, something a parent said). */
   diaryEntryId: idSchema.optional(),
+  /** Other children involved (issue 18). */
+  otherChildren: z.array(linkedChildInputSchema).max(20, 'Up to 20 other children can be named on one concern.').default([]),
 });
 
 export const concernReceiptSchema = z.object({
@@ -206,6 +272,8 @@ export const concernSchema = concernSummarySchema.extend({
   partnerArrangements: z.array(z.object({ partnerId: z.string(), partnerName: z.string(), whom: z.string(), how: z.string(), howFast: z.string() })),
   /** The information-sharing decisions that included this concern as an item, oldest first (issue 12). */
   sharingDecisions: z.array(z.object({ id: z.string(), recipientName: z.string(), decision: sharingDecisionSchema, decidedAt: z.string() })),
+  /** Other children involved, named when recorded or linked later (issue 18). */
+  otherChildren: z.array(linkedChildSchema),
 });
 export type Concern = z.infer<typeof concernSchema>;
 
@@ -232,6 +300,8 @@ export const chronologyEventSchema = z.object({
   byName: z.string().nullable(),
   concernId: z.string().nullable(),
   reference: z.string().nullable(),
+  /** For a concern: the other children involved (issue 18); a child of another family has no name in the external version. */
+  otherChildren: z.array(otherChildSchema).optional(),
 });
 export type ChronologyEvent = z.infer<typeof chronologyEventSchema>;
 
@@ -290,6 +360,7 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'read',
     sensitive: true,
+    stepUp: true,
     input: z.object({ childId: idSchema.optional(), status: z.enum(['all', 'unread', 'open']).default('all') }),
     output: z.object({ concerns: z.array(concernSummarySchema) }),
   }),
@@ -298,6 +369,7 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'read',
     sensitive: true,
+    stepUp: true,
     input: z.object({ id: idSchema }),
     output: concernSchema,
   }),
@@ -351,6 +423,13 @@ export const concernsChannels = {
     input: z.object({ referralId: idSchema, theirReference: optionalText('Their reference', 100), outcome: optionalText('Outcome', 2_000), followUpOn: daySchema.optional() }),
     output: okOutput,
   }),
+  'concerns.linkChildren': channel({
+    summary: 'Names other children involved in a concern (the concern itself stays as it was).',
+    access: SAFEGUARDING_TEAM,
+    kind: 'write',
+    input: z.object({ concernId: idSchema, children: z.array(linkedChildInputSchema).min(1, 'Choose a child.').max(20, 'Up to 20 children at a time.') }),
+    output: okOutput,
+  }),
   'concerns.markDiarySignificant': channel({
     summary: 'Adds a diary entry to the child’s safeguarding chronology.',
     access: SAFEGUARDING_TEAM,
@@ -363,6 +442,7 @@ export const concernsChannels = {
     access: SAFEGUARDING_TEAM,
     kind: 'read',
     sensitive: true,
+    stepUp: true,
     input: z.object({
       childId: idSchema,
       order: z.enum(['newest', 'oldest']).default('oldest'),

@@ -38,6 +38,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   summary: string;
   /** A write the dispatcher must not wrap in a transaction (changing the database key); audited after it. */
   ownTransaction?: true;
+  /**
+   * The safeguarding area (issue 18): refused with `step-up-needed` until the user has typed their
+   * password again within the setting's step-up time (`stepUpMinutes`); logging in counts.
+   */
+  stepUp?: true;
 }
 
 /** Declares a channel; the name is the key of the feature's channel table. */

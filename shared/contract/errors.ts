@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'audit-broken',
   /** The screen was hidden (auth.hide): nothing opens until that user's password is typed (auth.unhide). */
   'screen-hidden',
+  /** The safeguarding area needs the user's password again (issue 18): confirm it with auth.confirm, then retry. */
+  'step-up-needed',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -10,6 +10,7 @@ import { diaryChannels } from './diary';
 import { meetingsChannels } from './meetings';
 import { packsChannels } from './packs';
 import { homeVisitsChannels, observationsChannels } from './observations';
+import { documentsChannels } from './documents';
 import { partnersChannels } from './partners';
 import { settingChannels } from './setting';
 import { settingsChannels } from './settings';
@@ -40,6 +41,7 @@ export const contract = {
   ...agreementsChannels,
   ...observationsChannels,
   ...homeVisitsChannels,
+  ...documentsChannels,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ export const printDocumentSchema = z.enum([
   'audit-trail',
   'subject-access',
   'sharing-agreement',
+  'attached-document',
   'other',
 ]);
 
@@ -34,11 +35,11 @@ export const printChannels = {
     output: z.object({ ok: z.literal(true) }),
   }),
   'print.capabilities': channel({
-    summary: 'Whether this window can save a PDF itself (the desktop app can; the browser preview prints instead).',
+    summary: 'Whether this window can save a PDF or a copy of a document itself (the desktop app can; the browser preview prints instead).',
     access: 'any-user',
     kind: 'read',
     input: noInput,
-    output: z.object({ savePdf: z.boolean() }),
+    output: z.object({ savePdf: z.boolean(), saveFile: z.boolean() }),
   }),
   'print.savePdf': channel({
     summary: 'Saves the print layout on screen as an A4 PDF file chosen by the user.',

@@ -7,6 +7,8 @@ export const settingsSchema = z.object({
   idleLockMinutes: z.number().int(),
   /** Emergency contacts older than this are flagged "check with parents". */
   contactCheckMonths: z.number().int(),
+  /** Minutes after which opening concerns or a chronology asks for the user's password again (issue 18). */
+  stepUpMinutes: z.number().int(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -15,10 +17,11 @@ export const settingsUpdateSchema = z
     settingName: text('The setting name', 120),
     idleLockMinutes: z.number({ error: 'Enter a number of minutes.' }).int('Whole minutes only.').min(1, 'At least 1 minute.').max(60, 'At most 60 minutes: the laptop is shared.'),
     contactCheckMonths: z.number({ error: 'Enter a number of months.' }).int('Whole months only.').min(1, 'At least 1 month.').max(24, 'At most 24 months.'),
+    stepUpMinutes: z.number({ error: 'Enter a number of minutes.' }).int('Whole minutes only.').min(1, 'At least 1 minute.').max(480, 'At most 480 minutes (8 hours).'),
   })
   .partial();
 
-export const DEFAULT_SETTINGS: Omit<Settings, 'settingName'> = { idleLockMinutes: 5, contactCheckMonths: 6 };
+export const DEFAULT_SETTINGS: Omit<Settings, 'settingName'> = { idleLockMinutes: 5, contactCheckMonths: 6, stepUpMinutes: 15 };
 
 export const settingsChannels = {
   'settings.get': channel({

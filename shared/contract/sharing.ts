@@ -91,7 +91,7 @@ export const settingSharingPolicyInputSchema = z.object({
 // Items: the child's records that can be chosen, and what was frozen when the decision was recorded
 // ---------------------------------------------------------------------------------------
 
-export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'observation', 'home-visit', 'concern', 'note', 'additional-needs', 'development-summary'] as const;
+export const ITEM_KINDS = ['details', 'carer', 'contact', 'health', 'shared-care', 'diary', 'observation', 'home-visit', 'concern', 'document', 'note', 'additional-needs', 'development-summary'] as const;
 export const itemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
@@ -104,6 +104,7 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   observation: 'Observations and next steps',
   'home-visit': 'Notes of home visits',
   concern: 'Safeguarding concerns',
+  document: 'Documents (letters, forms, photos)',
   note: 'Written for this share',
   'additional-needs': 'About additional needs',
   'development-summary': 'Development summary',
@@ -120,6 +121,7 @@ export const ITEM_KIND_ONE: Record<ItemKind, string> = {
   observation: 'Observation',
   'home-visit': 'Home visit',
   concern: 'Safeguarding concern',
+  document: 'Document',
   note: 'Written for this share',
   'additional-needs': 'About additional needs',
   'development-summary': 'Development summary',
@@ -137,7 +139,7 @@ export const NOTE_TOPIC_LABELS: Record<(typeof NOTE_TOPICS)[number], string> = {
 export const itemRefSchema = z
   .string({ error: 'That is not one of the child’s records.' })
   .max(120, 'That is not one of the child’s records.')
-  .regex(/^(details|carer|contact|health|shared-care|diary|observation|home-visit|concern|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
+  .regex(/^(details|carer|contact|health|shared-care|diary|observation|home-visit|concern|document|note):[A-Za-z0-9-]{1,80}$/, 'That is not one of the child’s records.');
 
 export const itemChoiceSchema = z
   .object({

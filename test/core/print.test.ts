@@ -12,7 +12,7 @@ it('saving a PDF goes through the host and is audited with what was printed', as
   const env = await setUpCore({ platform: { savePdf: async (o) => (asked.push(o), true) } });
   cleanups.push(env.cleanup);
   await loginAdmin(env.core);
-  expect(await env.core.invoke('print.capabilities')).toEqual({ savePdf: true });
+  expect(await env.core.invoke('print.capabilities')).toEqual({ savePdf: true, saveFile: false });
   expect(await env.core.invoke('print.savePdf', { document: 'child-summary', recordId: 'c-1', suggestedName: 'Summary', landscape: false })).toEqual({ saved: true });
   expect(asked).toEqual([{ suggestedName: 'Summary', landscape: false }]);
   const { entries } = await env.core.invoke('audit.list', {});
@@ -24,6 +24,6 @@ it('without a host that can save PDFs it says to print instead', async () => {
   const env = await setUpCore();
   cleanups.push(env.cleanup);
   await loginAdmin(env.core);
-  expect(await env.core.invoke('print.capabilities')).toEqual({ savePdf: false });
+  expect(await env.core.invoke('print.capabilities')).toEqual({ savePdf: false, saveFile: false });
   await expect(env.core.invoke('print.savePdf', { document: 'other', suggestedName: 'x' })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Use Print/) });
 });

@@ -167,6 +167,7 @@ describe('app://twoway/ protocol', () => {
     mkdirSync(join(dir.dir, 'renderer/assets'), { recursive: true });
     writeFileSync(join(dir.dir, 'renderer/index.html'), '<!doctype html><title>TwoWay</title>');
     writeFileSync(join(dir.dir, 'renderer/assets/index.js'), 'export {}');
+    writeFileSync(join(dir.dir, 'renderer/assets/pdf.worker.mjs'), 'export {}');
     writeFileSync(join(dir.dir, 'secret.txt'), 'not for the renderer');
     handle = appProtocolHandler(join(dir.dir, 'renderer'));
   });
@@ -183,6 +184,9 @@ describe('app://twoway/ protocol', () => {
     const js = await handle(new Request('app://twoway/assets/index.js'));
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+    // The PDF viewer's worker is a module script: Chromium runs it only when it is served as JavaScript.
+    const worker = await handle(new Request('app://twoway/assets/pdf.worker.mjs'));
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('serves nothing outside the renderer folder, for any other host, or for anything but GET', async () => {

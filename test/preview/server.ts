@@ -25,6 +25,7 @@ const RENDERER_DIR = resolve(import.meta.dirname, '../..', process.env.TWOWAY_RE
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

@@ -12,7 +12,7 @@ import { appendAudit, type NewAuditEntry } from './log';
  * database): refusals wait in memory and failed logins in the settings file (usernames only as
  * hashes), and both go in as soon as someone logs in.
  */
-const REFUSED = new Set(['forbidden', 'not-logged-in', 'must-change-password', 'invalid-input', 'wrong-credentials', 'unknown-channel', 'deactivated', 'screen-hidden']);
+const REFUSED = new Set(['forbidden', 'not-logged-in', 'must-change-password', 'invalid-input', 'wrong-credentials', 'unknown-channel', 'deactivated', 'screen-hidden', 'step-up-needed']);
 /** A wrong password at login is a failed login, queued by the back-off; not a refused call. */
 const LOGIN_CHANNELS = new Set(['auth.login', 'auth.loginWithRecoveryKey']);
 const MAX_WAITING = 100;

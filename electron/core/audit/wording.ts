@@ -17,6 +17,14 @@ export const AUDIT_WORDING: Partial<Record<ChannelName | 'auth.idle-lock', reado
   'auth.lock': ['locked TwoWay', 'lock TwoWay'],
   'auth.idle-lock': ['was logged out automatically after TwoWay was left idle', 'stay logged in'],
   'auth.hide': ['hid the screen', 'hide the screen'],
+  'documents.add': ['added a document to {child}’s records', 'add a document to {child}’s records'],
+  'documents.list': ['looked at the documents kept with a record of {child}', 'look at the documents kept with a record of {child}'],
+  'documents.forChild': ['looked at the list of {child}’s documents', 'look at the list of {child}’s documents'],
+  'documents.open': ['viewed a document kept with {child}’s records', 'view a document kept with {child}’s records'],
+  'documents.saveCopy': ['saved an unencrypted copy of a document about {child}', 'save a copy of a document about {child}'],
+  'documents.remove': ['removed a document about {child} (its content deleted)', 'remove a document about {child}'],
+  'concerns.linkChildren': ['named other children involved in a concern about {child}', 'name other children involved in a concern about {child}'],
+  'auth.confirm': ['typed their password again to open the safeguarding area', 'confirm their password for the safeguarding area'],
   'auth.unhide': ['showed the screen again with their password', 'show the hidden screen again'],
   'auth.changePassword': ['changed their own password', 'change their own password'],
   'auth.session': ['checked who is logged in', 'check who is logged in'],
@@ -170,6 +178,7 @@ const DOCUMENTS: Record<string, string> = {
   'audit-trail': 'the audit trail',
   'subject-access': '{child}’s record for a subject access request',
   'sharing-agreement': '{child}’s information sharing agreement',
+  'attached-document': 'a document kept with {child}’s records',
   other: 'a page',
 };
 
@@ -183,6 +192,7 @@ export const REFUSAL_REASONS: Record<string, string> = {
   deactivated: 'their account had been deactivated, so they were logged out',
   'unknown-channel': 'TwoWay does not know that request',
   'screen-hidden': 'the screen was hidden until their password was typed',
+  'step-up-needed': 'their password had to be typed again first',
 };
 
 export interface Names {

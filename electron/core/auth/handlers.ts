@@ -64,6 +64,24 @@ export const authHandlers: HandlersFor<typeof authChannels> = {
     return { ok: true };
   },
 
+  'auth.confirm': async (input, ctx) => {
+    const session = ctx.user;
+    // The confirmation counter, as for a hidden screen: guesses are slowed and never delay a login.
+    try {
+      const key = await ctx.state.vault.unlockWithPassword(session.username, input.password, 'confirmation');
+      key.fill(0);
+    } catch (error) {
+      if (error instanceof TwoWayError && error.code === 'wrong-credentials') {
+        throw new TwoWayError('wrong-credentials', `That is not ${session.fullName}’s password. Try again.`, {
+          issues: [{ path: ['password'], message: `This is not ${session.fullName}’s password.` }],
+        });
+      }
+      throw error;
+    }
+    ctx.state.confirmedAt = ctx.now().getTime();
+    return { ok: true as const };
+  },
+
   'auth.unhide': async (input, ctx) => {
     const session = ctx.user;
     // The confirmation counter (apart from logins): wrong passwords are counted and, after too many,

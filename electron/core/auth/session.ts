@@ -32,6 +32,8 @@ export function startSession(ctx: CallContext, key: Buffer, username: string | n
   flushPending(state);
   const session = sessionFor(ctx, user, viaRecoveryKey);
   state.session = session;
+  // Logging in is typing the password: the safeguarding area's step-up counts from here.
+  state.confirmedAt = state.now().getTime();
   state.touchActivity();
   ctx.actorId = user.id;
   ctx.touch(`user:${user.id}`);

@@ -1,6 +1,10 @@
 import type { Session } from '../../../shared/contract/auth';
 import {
   CONCERN_CATEGORY_LABELS,
+  NAMED_ELSEWHERE,
+  onAnotherFamilysFile,
+  otherFamilyNames,
+  withoutNames,
   REVIEW_DECISION_LABELS,
   type ChronologyEvent,
   type ConcernCategory,
@@ -11,6 +15,7 @@ import { addDays, londonDateTime, londonMidnight } from '../../../shared/domain/
 import { all } from '../db/sql';
 import type { Db } from '../db/connection';
 import { readableSql } from './access';
+import { otherChildrenFor } from './linked';
 
 /**
  * A child's safeguarding chronology: one timeline of concerns, addenda, reviews, actions, referrals,
@@ -29,14 +34,25 @@ export function chronologyOf(db: Db, viewer: Session, childId: string, { externa
   const staff = (name: string) => (external ? 'a member of staff' : name);
   const by = (name: string) => (external ? null : name);
 
-  for (const k of all<{ id: string; reference: string; category: ConcernCategory; observed_at: string; description: string; childs_words: string | null; recorded_by_name: string; late_entry_reason: string | null }>(
+  // The child's own concerns, and (issue 18) those naming them as another child involved.
+  for (const k of all<{ id: string; child_id: string; reference: string; category: ConcernCategory; observed_at: string; description: string; childs_words: string | null; recorded_by_name: string; late_entry_reason: string | null }>(
     db,
-    `SELECT k.* FROM concerns k WHERE k.child_id = $childId AND ${readable}`,
+    `SELECT k.* FROM concerns k
+     WHERE (k.child_id = $childId OR k.id IN (SELECT concern_id FROM concern_children WHERE child_id = $childId)) AND ${readable}`,
     p,
   )) {
+    const named = otherChildrenFor(db, viewer, { id: k.id, childId: k.child_id }, childId, false);
+    const otherChildren = external ? otherChildrenFor(db, viewer, { id: k.id, childId: k.child_id }, childId, true) : named;
+    const title = `Concern ${k.reference}: ${CONCERN_CATEGORY_LABELS[k.category]}`;
     const words = k.childs_words ? ` The child said: “${k.childs_words}”` : '';
     const late = k.late_entry_reason ? ` (Late entry: ${k.late_entry_reason})` : '';
-    events.push({ at: k.observed_at, kind: 'concern', title: `Concern ${k.reference}: ${CONCERN_CATEGORY_LABELS[k.category]}`, detail: `${k.description}${words}${late}`, byName: by(k.recorded_by_name), ...concernOf(k.id, k.reference) });
+    let detail = `${k.description}${words}${late}`;
+    // Seen from a child named in it. Outside our team, a concern on another family's child is not
+    // told here, only that this child was named in it (the printed version does the same).
+    if (k.child_id !== childId) detail = external && onAnotherFamilysFile(otherChildren) ? NAMED_ELSEWHERE : `This child was named as involved. ${detail}`;
+    // For another setting, another family's children are not named, not even in what was written.
+    if (external) detail = withoutNames(detail, otherFamilyNames(named));
+    events.push({ at: k.observed_at, kind: 'concern', title, detail, byName: by(k.recorded_by_name), ...concernOf(k.id, k.reference), otherChildren });
   }
   for (const a of all<{ concern_id: string; reference: string; text: string; reason: string; by_name: string; at: string }>(
     db,

@@ -38,6 +38,7 @@ import {
   transferChildId,
   transfersOf,
 } from './repo';
+import { linkChildren } from './linked';
 import { childDisplayName } from '../../../shared/domain/names';
 
 const me = (ctx: CallContext) => ({ userId: ctx.user.userId, name: ctx.user.fullName });
@@ -77,7 +78,9 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
       throw fieldError('diaryEntryId', 'That diary entry is not this child’s.');
     }
     const { id, reference } = insertConcern(db, input, me(ctx), about, ctx.nowIso());
+    const linked = linkChildren(db, { id, childId: child.id }, input.otherChildren, me(ctx), ctx.nowIso(), 'otherChildren');
     touchConcern(ctx, { id, childId: child.id });
+    ctx.touch(...linked.map((c) => `child:${c}`));
     return { id, reference };
   },
 
@@ -167,6 +170,15 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     if (!input.theirReference && !input.outcome && !input.followUpOn) throw fieldError('outcome', 'Give their reference, the outcome or the next follow-up date.');
     insertReferralUpdate(db, input.referralId, input, me(ctx), ctx.nowIso());
     touchConcern(ctx, head);
+    return { ok: true as const };
+  },
+
+  'concerns.linkChildren': (input, ctx) => {
+    const db = ctx.db();
+    const head = requireReadable(db, ctx.user, input.concernId);
+    const linked = linkChildren(db, head, input.children, me(ctx), ctx.nowIso(), 'children');
+    touchConcern(ctx, head);
+    ctx.touch(...linked.map((c) => `child:${c}`));
     return { ok: true as const };
   },
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { linkedChildrenOf } from './linked';
 import type { Session } from '../../../shared/contract/auth';
 import type {
   BodyMark,
@@ -212,6 +213,7 @@ export function readConcern(db: Db, id: string, today: string): Concern {
     referrals: referralsOf(db, id),
     partnerArrangements: arrangementsForChild(db, r.child_id, today),
     sharingDecisions: decisionsIncluding(db, r.child_id, id),
+    otherChildren: linkedChildrenOf(db, id),
   };
 }
 

@@ -16,6 +16,8 @@ function touchPrinted(ctx: CallContext, document: string, ref: string | undefine
   if (get(db, 'SELECT 1 AS x FROM children WHERE id = $id', { id: recordId })) return ctx.touch(`child:${recordId}`);
   const decision = get<{ child_id: string }>(db, 'SELECT child_id FROM sharing_decisions WHERE id = $id', { id: recordId });
   if (decision) return ctx.touch(`child:${decision.child_id}`, `sharing:${recordId}`);
+  const kept = get<{ child_id: string }>(db, 'SELECT child_id FROM documents WHERE id = $id', { id: recordId });
+  if (kept) return ctx.touch(`child:${kept.child_id}`, `document:${recordId}`);
   const entry = get<{ child_id: string }>(db, 'SELECT child_id FROM diary_entries WHERE id = $id', { id: recordId });
   if (entry) return ctx.touch(`child:${entry.child_id}`, `diary:${recordId}`);
   const meeting = get<{ child_id: string }>(db, 'SELECT child_id FROM meetings WHERE id = $id', { id: recordId });
@@ -30,7 +32,7 @@ export const printHandlers: HandlersFor<typeof printChannels> = {
     return { ok: true as const };
   },
 
-  'print.capabilities': (_input, ctx) => ({ savePdf: Boolean(ctx.state.platform.savePdf) }),
+  'print.capabilities': (_input, ctx) => ({ savePdf: Boolean(ctx.state.platform.savePdf), saveFile: Boolean(ctx.state.platform.saveFile) }),
 
   // Audited as a write: a PDF on disk is a copy of confidential records leaving the database.
   'print.savePdf': async (input, ctx) => {

@@ -12,6 +12,7 @@ export function readSettings(db: Db, settingName: string): Settings {
     settingName: typeof stored.settingName === 'string' ? stored.settingName : settingName,
     idleLockMinutes: typeof stored.idleLockMinutes === 'number' ? stored.idleLockMinutes : DEFAULT_SETTINGS.idleLockMinutes,
     contactCheckMonths: typeof stored.contactCheckMonths === 'number' ? stored.contactCheckMonths : DEFAULT_SETTINGS.contactCheckMonths,
+    stepUpMinutes: typeof stored.stepUpMinutes === 'number' ? stored.stepUpMinutes : DEFAULT_SETTINGS.stepUpMinutes,
   };
 }
 

@@ -7,7 +7,10 @@ import type { ChildRecordItem, ItemChoice, ItemKind } from '../../../shared/cont
 import { formatDateTime, formatDay, londonDay } from '../../../shared/domain/dates';
 import { describeDays } from '../../../shared/domain/weekdays';
 import { EYFS_AREA_LABELS, type EyfsArea } from '../../../shared/domain/eyfs';
+import { DOCUMENT_TYPES } from '../../../shared/contract/documents';
 import { canRead } from '../concerns/access';
+import { mayReadOwner } from '../documents/owners';
+import { documentsOfChild } from '../documents/repo';
 import type { Db } from '../db/connection';
 import { all } from '../db/sql';
 
@@ -237,6 +240,32 @@ function concernItems(db: Db, childId: string, viewer: Pick<Session, 'userId' | 
 }
 
 /**
+ * Issue 18: documents kept with the child's records, offered only where the viewer may see them (a
+ * concern's documents to the safeguarding team). One from another agency carries that agency, so it
+ * is third-party information held back until the agency's agreement is recorded (our policy 1.3).
+ */
+function documentItems(db: Db, childId: string, viewer: Pick<Session, 'userId' | 'roles'>): ChildRecordItem[] {
+  return documentsOfChild(db, childId)
+    .filter((d) => !d.removed && !d.superseded && mayReadOwner(db, viewer, d.ownerType, d.ownerId))
+    .map((d) =>
+      item(
+        'document',
+        d.id,
+        `${d.title} (${DOCUMENT_TYPES[d.mime].label}${d.version > 1 ? `, version ${d.version}` : ''})`,
+        lines(
+          line('Document', d.title),
+          d.refersTo ? line('Dated', formatDay(d.refersTo)) : null,
+          line('Kind of file', DOCUMENT_TYPES[d.mime].label),
+          line('Given to us by', d.sourceAgency),
+          'A copy of the document goes with this share (printed from TwoWay’s viewer).',
+        ),
+        d.refersTo,
+        d.sourceAgency,
+      ),
+    );
+}
+
+/**
  * Everything of this child's that can be chosen, grouped by kind in the order of ITEM_KINDS. The
  * viewer decides which safeguarding concerns are among them.
  */
@@ -251,6 +280,7 @@ export function childItems(db: Db, file: ChildFile, viewer: Pick<Session, 'userI
     ...observationItems(db, file.child.id),
     ...homeVisitItems(db, file.child.id),
     ...concernItems(db, file.child.id, viewer),
+    ...documentItems(db, file.child.id, viewer),
   ];
 }
 

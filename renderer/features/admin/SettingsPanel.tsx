@@ -32,12 +32,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
       setError(applyServerError(form, e));
     }
   });
-  const numberField = (name: 'idleLockMinutes' | 'contactCheckMonths', label: string, hint: string) => <NumberField form={form} name={name} label={label} hint={hint} />;
+  const numberField = (name: 'idleLockMinutes' | 'contactCheckMonths' | 'stepUpMinutes', label: string, hint: string) => <NumberField form={form} name={name} label={label} hint={hint} />;
   return (
     <form className={s.form} onSubmit={withErrorFocus(submit)} noValidate>
       <TextField form={form} name="settingName" label="Name of the setting" hint="Shown on the login screen and on every printed page." required />
       {numberField('idleLockMinutes', 'Lock after this many minutes without use', 'The laptop is shared: 5 minutes is a sensible default.')}
       {numberField('contactCheckMonths', 'Ask parents to check emergency contacts after this many months', 'Contacts not checked for longer are flagged.')}
+      {numberField('stepUpMinutes', 'Ask for the password again before opening concerns after this many minutes', 'The safeguarding area asks again when the password was last typed longer ago than this: 15 minutes is usual.')}
       <ErrorBar error={error} />
       {saved && <Text role="status">Settings saved.</Text>}
       <div>

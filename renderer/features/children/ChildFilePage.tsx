@@ -21,6 +21,9 @@ import { AgreementTab } from '../agreements/AgreementTab';
 import { HomeVisitsTab } from '../observations/HomeVisitsTab';
 import { ObservationsTab } from '../observations/ObservationsTab';
 import { childDisplayName } from '../../../shared/domain/names';
+import { rolesAllow } from '../../../shared/contract/define';
+import { FAMILY_KEEPERS } from '../../../shared/contract/fields';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 const TABS = [
   { id: 'details', label: 'Details' },
@@ -32,6 +35,7 @@ const TABS = [
   { id: 'agreement', label: 'Sharing agreement' },
   { id: 'observations', label: 'Observations' },
   { id: 'home-visits', label: 'Home visits' },
+  { id: 'documents', label: 'Documents' },
   { id: 'sharing', label: 'Sharing history' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -130,6 +134,9 @@ function TabContent({ tab, file, session, printingSummary }: { tab: TabId; file:
       return <ObservationsTab file={file} session={session} />;
     case 'home-visits':
       return <HomeVisitsTab file={file} session={session} />;
+    case 'documents':
+      // Letters, forms and court orders are added by those who keep the family records (the core checks it).
+      return <DocumentsPanel session={session} ownerType="child" ownerId={file.child.id} canAdd={rolesAllow(FAMILY_KEEPERS, session.roles)} />;
     case 'sharing':
       return <ChildSharingHistory session={session} childId={file.child.id} />;
   }

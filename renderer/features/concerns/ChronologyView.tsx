@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
-import { CHRONOLOGY_KIND_LABELS, CHRONOLOGY_KINDS, type ChronologyEvent } from '../../../shared/contract/concerns';
+import { ANOTHER_CHILD, CHRONOLOGY_KIND_LABELS, CHRONOLOGY_KINDS, type ChronologyEvent } from '../../../shared/contract/concerns';
 import { concernsChannels } from '../../../shared/contract/concerns';
 import { formatDay } from '../../../shared/domain/dates';
 import { today } from '../../../shared/domain/weeks';
@@ -124,6 +124,17 @@ export function ChronologyView({ session, childId }: { session: Session; childId
                 <Text as="p" className={s.detail}>
                   {e.detail}
                 </Text>
+                {e.otherChildren && e.otherChildren.length > 0 && (
+                  <Text as="p">
+                    {e.otherChildren.some((o) => o.concernChild) ? 'Also involved: ' : 'Other children involved: '}
+                    {e.otherChildren.map((o, j) => (
+                      <span key={j}>
+                        {j > 0 && ', '}
+                        {o.childId && o.name ? <a href={href(`/concerns/chronology/${o.childId}`)}>{o.name}</a> : ANOTHER_CHILD}
+                      </span>
+                    ))}
+                  </Text>
+                )}
                 {e.byName && <Text size={200}>{e.byName}</Text>}
               </div>
             </li>

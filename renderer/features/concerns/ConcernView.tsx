@@ -5,6 +5,7 @@ import {
   CONCERN_CATEGORY_LABELS,
   CONCERN_URGENCY_LABELS,
   concernsChannels,
+  LINKED_CHILD_RELATION_LABELS,
   REVIEW_DECISION_LABELS,
   REVIEW_DECISIONS,
   type Concern,
@@ -18,6 +19,9 @@ import { FormDialog, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { Facts } from '../children/Facts';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { LinkChildDialog } from './LinkChildDialog';
+import type { Session } from '../../../shared/contract/auth';
 import { BodyMap, MarkLegend } from './BodyMap';
 
 const useStyles = makeStyles({
@@ -28,10 +32,10 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-type Dialog = 'addendum' | 'review' | 'action' | 'referral' | { closeAction: string } | { updateReferral: string } | null;
+type Dialog = 'link' | 'addendum' | 'review' | 'action' | 'referral' | { closeAction: string } | { updateReferral: string } | null;
 
 /** `#/concerns/<id>`: one concern as recorded, with what the safeguarding team did about it. Opening it is audited. */
-export function ConcernView({ id }: { id: string }) {
+export function ConcernView({ session, id }: { session: Session; id: string }) {
   const s = useStyles();
   const concern = useChannel('concerns.get', { id });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -100,6 +104,21 @@ export function ConcernView({ id }: { id: string }) {
           <MarkLegend marks={c.bodyMarks} />
         </section>
       )}
+      <section className={s.section} aria-label="Other children involved">
+        <div className={s.row}>
+          <Text weight="semibold">Other children involved</Text>
+          <Button size="small" onClick={() => setDialog('link')}>
+            Name another child
+          </Button>
+        </div>
+        {c.otherChildren.length === 0 && <Text>None named.</Text>}
+        {c.otherChildren.map((o) => (
+          <Text key={o.childId}>
+            <a href={href(`/concerns/chronology/${o.childId}`)}>{o.name}</a> ({LINKED_CHILD_RELATION_LABELS[o.relation].toLowerCase()}), named by {o.linkedByName}, {formatDateTime(o.at)}
+          </Text>
+        ))}
+      </section>
+      <DocumentsPanel session={session} ownerType="concern" ownerId={c.id} canAdd />
       {c.partnerArrangements.length > 0 && (
         <section className={s.section} aria-label="Telling the other settings">
           <Text weight="semibold">What was agreed with the other settings about concerns</Text>
@@ -181,6 +200,7 @@ export function ConcernView({ id }: { id: string }) {
           Started from <a href={href(`/diary/child/${c.childId}`)}>a diary entry</a>.
         </Text>
       )}
+      {dialog === 'link' && <LinkChildDialog concernId={c.id} exclude={[c.childId, ...c.otherChildren.map((o) => o.childId)]} onClose={close} />}
       {dialog === 'addendum' && <AddendumDialog id={c.id} onClose={close} />}
       {dialog === 'review' && <ReviewDialog id={c.id} onClose={close} />}
       {dialog === 'action' && <ActionDialog concernId={c.id} onClose={close} />}

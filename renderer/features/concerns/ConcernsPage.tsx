@@ -45,7 +45,7 @@ export function ConcernsPage({ session, route }: { session: Session; route: Rout
   }
   if (second === 'chronology' && third) return <ChronologyView key={third} session={session} childId={third} />;
   if (second === 'visits') return <VisitsView session={session} childId={route.query.get('child') ?? undefined} />;
-  if (second) return <ConcernView key={second} id={second} />;
+  if (second) return <ConcernView key={second} session={session} id={second} />;
   return can(session, 'concerns.list') ? <TeamList session={session} /> : <MyConcerns />;
 }
 

@@ -12,6 +12,8 @@ import {
   CONCERN_URGENCY_LABELS,
   concernRecordSchema,
   LATE_ENTRY_HOURS,
+  LINKED_CHILD_RELATION_LABELS,
+  LINKED_CHILD_RELATIONS,
 } from '../../../shared/contract/concerns';
 import { daySchema } from '../../../shared/contract/define';
 import { formatDateTime } from '../../../shared/domain/dates';
@@ -60,6 +62,7 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
     urgency: 'routine',
     description: startText ?? '',
     bodyMarks: [],
+    otherChildren: [],
     diaryEntryId,
   });
   const marks = useFieldArray({ control: form.control, name: 'bodyMarks' });
@@ -165,6 +168,7 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
         <TextAreaField form={form} name="actionTaken" label="What was done at the time" rows={2} />
         <TextField form={form} name="toldWho" label="Who was told" />
 
+        <OtherChildrenField form={form} options={childOptions.filter((c) => c.value !== form.watch('childId'))} />
         <section className={s.section} aria-label="Body map">
           <Text weight="semibold">Body map</Text>
           <Text size={200}>Click on the outline where you saw a mark, or choose a part of the body and add it. Never photograph or examine a child.</Text>
@@ -220,5 +224,47 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
         </div>
       </form>
     </Page>
+  );
+}
+
+type RecordForm = ReturnType<typeof useContractForm<typeof formSchema>>;
+
+/**
+ * Other children involved (issue 18): a child-on-child incident, a brother or sister. Each is named
+ * beside the concern, and their own chronology shows it.
+ */
+function OtherChildrenField({ form, options }: { form: RecordForm; options: { value: string; label: string }[] }) {
+  const s = useStyles();
+  const others = useFieldArray({ control: form.control, name: 'otherChildren' });
+  const chosen = new Set(others.fields.map((o) => o.childId));
+  const label = (id: string) => options.find((c) => c.value === id)?.label ?? 'A child';
+  return (
+    <section className={s.section} aria-label="Other children involved">
+      <Text weight="semibold">Other children involved (if any)</Text>
+      {others.fields.map((o, i) => (
+        <div key={o.id} className={s.row}>
+          <Text>{label(o.childId)}</Text>
+          <SelectField
+            form={form}
+            name={`otherChildren.${i}.relation`}
+            label={`How ${label(o.childId)} is involved`}
+            options={LINKED_CHILD_RELATIONS.map((r) => ({ value: r, label: LINKED_CHILD_RELATION_LABELS[r] }))}
+          />
+          <Button icon={<DeleteRegular />} aria-label={`Do not name ${label(o.childId)}`} onClick={() => others.remove(i)} />
+        </div>
+      ))}
+      <Field label="Name another child involved" hint="Their chronology will show this concern. A printed chronology names another family’s child only as “another child”.">
+        <Select value="" onChange={(_e, d) => d.value && others.append({ childId: d.value, relation: 'involved' })}>
+          <option value="">Choose a child</option>
+          {options
+            .filter((c) => !chosen.has(c.value))
+            .map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+        </Select>
+      </Field>
+    </section>
   );
 }

@@ -19,6 +19,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ArrowLeftRegular, DocumentAddRegular, PrintRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Session } from '../../../shared/contract/auth';
@@ -172,6 +173,7 @@ export function DecisionView({ session, id }: { session: Session; id: string }) 
               </div>
             )}
           </section>
+          <DocumentsPanel session={session} ownerType="sharing" ownerId={d.id} canAdd={can(session, 'sharing.addendum')} />
         </div>
         <section className={s.side} aria-label="Checklist">
           <Title3 as="h2" className={s.heading}>

@@ -450,7 +450,7 @@ function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items
 
         <section className={s.side} aria-label="Checklist">
           <Title3 as="h2" className={s.heading}>
-            Checklist {assess.isFetching && <Spinner size="tiny" as="span" />}
+            Checklist {assess.isFetching && <Spinner size="tiny" as="span" aria-label="Checking the answers again" />}
           </Title3>
           {needed.length > 0 && (
             <section aria-label="Still needed" data-testid="still-needed">
