@@ -14,7 +14,7 @@ export const SUBJECT_ACCESS_TEAM: readonly Role[] = ['manager', 'dsl'];
  * The record types retention knows. A feature whose records a child's file holds adds its type here
  * and one entry in the core's registry (`electron/core/retention/registry.ts`).
  */
-export const RECORD_TYPES = ['child-record', 'accident-medication', 'diary', 'safeguarding', 'sharing-decisions', 'audit'] as const;
+export const RECORD_TYPES = ['child-record', 'accident-medication', 'diary', 'meetings', 'agreements-observations', 'documents', 'safeguarding', 'sharing-decisions', 'audit'] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES, { error: 'Choose a kind of record.' });
 export type RecordType = z.infer<typeof recordTypeSchema>;
 

@@ -1,10 +1,10 @@
-import { createDecipheriv } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { addYearsMonths, dueOn, ruleInWords } from '../../shared/domain/retention';
 import { addUserAndLogin, ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore } from './helpers';
+import { holds, plaintextOf } from './sqlcipher-pages';
 
 // Retention, disposal and subject access (issue 16).
 
@@ -36,40 +36,6 @@ describe('due dates from each rule (date-only arithmetic)', () => {
     expect(ruleInWords({ kind: 'with-records' })).toBe('as long as the records they refer to');
   });
 });
-
-// ---- SQLCipher pages, decrypted by hand, so a canary is looked for in the plaintext of every page ----
-// SQLCipher 4 with a raw key: AES-256-CBC per page; each page ends with 80 reserved bytes (IV 16, HMAC 64);
-// page 1 starts with the 16-byte salt in the clear.
-const PAGE = 4096;
-const RESERVE = 80;
-function decryptPage(key: Buffer, page: Buffer, first: boolean): Buffer {
-  const start = first ? 16 : 0;
-  const iv = page.subarray(PAGE - RESERVE, PAGE - RESERVE + 16);
-  const d = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
-  return Buffer.concat([d.update(page.subarray(start, PAGE - RESERVE)), d.final()]);
-}
-/** Every page of the database and of its write-ahead log, decrypted, plus every file's raw bytes. */
-function plaintextOf(dir: string, key: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
-    const bytes = readFileSync(path);
-    out.push(bytes);
-    if (name === 'twoway.db') {
-      for (let off = 0; off + PAGE <= bytes.length; off += PAGE) out.push(decryptPage(key, bytes.subarray(off, off + PAGE), off === 0));
-    }
-    if (name === 'twoway.db-wal') {
-      for (let off = 32; off + 24 + PAGE <= bytes.length; off += 24 + PAGE) {
-        const pageNo = bytes.readUInt32BE(off);
-        out.push(decryptPage(key, bytes.subarray(off + 24, off + 24 + PAGE), pageNo === 1));
-      }
-    }
-  }
-  return out;
-}
-/** The canary as written, or as the diary's search index keeps its words (folded to lower case). */
-const holds = (buffers: Buffer[], canary: string) => buffers.some((b) => b.includes(Buffer.from(canary, 'utf8')) || b.includes(Buffer.from(canary.toLowerCase(), 'utf8')));
 
 let now = new Date('2026-11-25T10:00:00Z');
 let core: Core;
@@ -117,6 +83,9 @@ describe('rules', () => {
       ['child-record', '3 years after the child leaves'],
       ['accident-medication', 'until 21 years and 3 months after the child’s date of birth'],
       ['diary', '3 years after the child leaves'],
+      ['meetings', '3 years after the child leaves'],
+      ['agreements-observations', '3 years after the child leaves'],
+      ['documents', '3 years after the child leaves'],
       ['safeguarding', 'until the child’s 25th birthday'],
       ['sharing-decisions', 'until the child’s 25th birthday'],
       ['audit', 'as long as the records they refer to'],

@@ -3,7 +3,7 @@ import type { RetentionRule } from '../../../shared/domain/retention';
 import type { Session } from '../../../shared/contract/auth';
 import type { Db } from '../db/connection';
 import { all, get, run } from '../db/sql';
-import { childRecordSections, diarySections, medicationSections, safeguardingSections, sharingSections } from './sections';
+import { agreementSections, childRecordSections, diarySections, documentSections, medicationSections, meetingSections, safeguardingSections, sharingSections } from './sections';
 
 export interface Count {
   label: string;
@@ -122,9 +122,52 @@ function disposeEntries(db: Db, childId: string, accidents: boolean): void {
   if (ids.length) run(db, "INSERT INTO diary_fts (diary_fts) VALUES ('optimize')");
 }
 
+// ---- Termly joint meetings, agreements, observations and home visits, documents ----
+
+const meetingParts: [string, string][] = [
+  ['joint meetings', 'meetings WHERE child_id = $childId'],
+  ['actions from joint meetings', 'meeting_actions WHERE child_id = $childId'],
+];
+function disposeMeetings(db: Db, childId: string): Count[] {
+  const before = counts(db, childId, meetingParts);
+  const p = { childId };
+  run(db, 'DELETE FROM meeting_packs WHERE meeting_id IN (SELECT id FROM meetings WHERE child_id = $childId)', p);
+  run(db, 'DELETE FROM meeting_actions WHERE child_id = $childId', p);
+  run(db, 'DELETE FROM meeting_planner_children WHERE child_id = $childId', p);
+  run(db, 'DELETE FROM meetings WHERE child_id = $childId', p);
+  return before;
+}
+
+const agreementParts: [string, string][] = [
+  ['versions of the information sharing agreement', 'agreements WHERE child_id = $childId'],
+  ['observations', 'observations WHERE child_id = $childId'],
+  ['home visits', 'home_visits WHERE child_id = $childId'],
+];
+function disposeAgreements(db: Db, childId: string): Count[] {
+  const before = counts(db, childId, agreementParts);
+  const p = { childId };
+  run(db, 'DELETE FROM agreement_signatures WHERE agreement_id IN (SELECT id FROM agreements WHERE child_id = $childId)', p);
+  run(db, 'DELETE FROM agreements WHERE child_id = $childId', p);
+  run(db, 'DELETE FROM observations WHERE child_id = $childId', p);
+  run(db, 'DELETE FROM home_visit_shares WHERE visit_id IN (SELECT id FROM home_visits WHERE child_id = $childId)', p);
+  run(db, 'DELETE FROM home_visits WHERE child_id = $childId', p);
+  return before;
+}
+
+/** Documents go with what they are attached to: a concern's with the safeguarding file, a decision's with the decision. */
+const documentsOf = (owners: string) => `documents WHERE child_id = $childId AND owner_type IN (${owners})`;
+const OWN_DOCUMENTS = documentsOf("'child'");
+function disposeDocuments(db: Db, childId: string, which: string): void {
+  const p = { childId };
+  const ids = `SELECT id FROM ${which}`;
+  run(db, `DELETE FROM document_contents WHERE document_id IN (${ids})`, p);
+  run(db, `DELETE FROM document_removals WHERE document_id IN (${ids})`, p);
+  run(db, `DELETE FROM documents WHERE id IN (${ids})`, p);
+}
+
 // ---- Safeguarding and sharing decisions ----
 
-const SAFEGUARDING_CHILD_TABLES = ['concerns', 'chronology_diary_marks', 'professional_visits', 'safeguarding_transfers'];
+const SAFEGUARDING_CHILD_TABLES = ['concerns', 'chronology_diary_marks', 'professional_visits', 'safeguarding_transfers', 'concern_children'];
 const safeguardingParts: [string, string][] = [
   ['safeguarding concerns', 'concerns WHERE child_id = $childId'],
   ['diary entries marked for the chronology', 'chronology_diary_marks WHERE child_id = $childId'],
@@ -141,6 +184,9 @@ function disposeSafeguarding(db: Db, childId: string): Count[] {
   run(db, `DELETE FROM concern_reviews WHERE ${ofConcern}`, p);
   run(db, `DELETE FROM concern_referral_updates WHERE referral_id IN (SELECT id FROM concern_referrals WHERE ${ofConcern})`, p);
   for (const table of ['concern_referrals', 'concern_addenda', 'concern_body_marks', 'concern_opened']) run(db, `DELETE FROM ${table} WHERE ${ofConcern}`, p);
+  disposeDocuments(db, childId, documentsOf("'concern'"));
+  // Links naming this child in a concern, and links from this child's concerns to other children.
+  run(db, `DELETE FROM concern_children WHERE child_id = $childId OR ${ofConcern}`, p);
   run(db, 'DELETE FROM concerns WHERE child_id = $childId', p);
   run(db, 'DELETE FROM chronology_diary_marks WHERE child_id = $childId', p);
   run(db, 'DELETE FROM professional_visits WHERE child_id = $childId', p);
@@ -155,6 +201,7 @@ function disposeSharing(db: Db, childId: string): Count[] {
   const ofDecision = 'decision_id IN (SELECT id FROM sharing_decisions WHERE child_id = $childId)';
   run(db, `DELETE FROM sharing_authorisations WHERE ${ofDecision}`, { childId });
   run(db, `DELETE FROM sharing_addenda WHERE ${ofDecision}`, { childId });
+  disposeDocuments(db, childId, documentsOf("'sharing'"));
   run(db, 'DELETE FROM sharing_decisions WHERE child_id = $childId', { childId });
   return before;
 }
@@ -203,6 +250,43 @@ export function recordTypes(at: () => string): RecordTypeDef[] {
         return before;
       },
       subjectAccess: (db, childId) => diarySections(db, childId),
+    },
+    {
+      type: 'meetings',
+      label: 'Termly joint meetings',
+      covers: 'Bookings, who took part, next steps and actions agreed, and when packs were made.',
+      defaultRule: { kind: 'after-leaving', years: 3, months: 0 },
+      reason: 'Joint meetings are part of the child’s record, so they are kept as long as the rest of it: 3 years after the child leaves.',
+      childTables: ['meetings', 'meeting_actions', 'meeting_planner_children'],
+      count: (db, childId) => counts(db, childId, meetingParts),
+      dispose: disposeMeetings,
+      subjectAccess: (db, childId) => meetingSections(db, childId),
+    },
+    {
+      type: 'agreements-observations',
+      label: 'Sharing agreements, observations and home visits',
+      covers: 'Every version of the information sharing agreement with its signatures, observations with their next steps, and joint home visits.',
+      defaultRule: { kind: 'after-leaving', years: 3, months: 0 },
+      reason: 'These are part of the child’s learning and care record, so they are kept as long as the rest of it: 3 years after the child leaves.',
+      childTables: ['agreements', 'observations', 'home_visits'],
+      count: (db, childId) => counts(db, childId, agreementParts),
+      dispose: disposeAgreements,
+      subjectAccess: (db, childId) => agreementSections(db, childId),
+    },
+    {
+      type: 'documents',
+      label: 'Documents kept with a child’s file',
+      covers: 'Letters, forms, plans and photos attached to the child’s file (a concern’s documents go with the safeguarding file, a decision’s with the decision).',
+      defaultRule: { kind: 'after-leaving', years: 3, months: 0 },
+      reason: 'Documents on a child’s file are part of the child’s record, so they are kept as long as the rest of it: 3 years after the child leaves.',
+      childTables: ['documents'],
+      count: (db, childId) => counts(db, childId, [['documents', OWN_DOCUMENTS]]),
+      dispose: (db, childId) => {
+        const before = counts(db, childId, [['documents', OWN_DOCUMENTS]]);
+        disposeDocuments(db, childId, OWN_DOCUMENTS);
+        return before;
+      },
+      subjectAccess: (db, childId) => documentSections(db, childId),
     },
     {
       type: 'safeguarding',

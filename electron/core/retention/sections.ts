@@ -172,3 +172,64 @@ export function safeguardingSections(db: Db, childId: string, viewer: Session): 
     });
   return [{ id: 'safeguarding', title: 'Safeguarding file', entries }];
 }
+
+export function meetingSections(db: Db, childId: string): RawSection[] {
+  const entries = all<Row>(db, 'SELECT * FROM meetings WHERE child_id = $childId ORDER BY starts_at', { childId }).map<RawEntry>((m) => {
+    const attendees = fromJson<{ name: string; role: string | null }[]>(m.attendees, []);
+    const steps = fromJson<{ text: string; where: string; who: string | null }[]>(m.next_steps, []);
+    const actions = all<Row>(db, 'SELECT * FROM meeting_actions WHERE meeting_id = $id ORDER BY created_at', { id: String(m.id) });
+    return {
+      key: `meeting:${m.id}`,
+      heading: `Joint meeting, ${formatDay(String(m.on_day))} at ${m.at_time}`,
+      fields: fields(
+        ['Status', m.status === 'held' ? 'Held' : m.status === 'cancelled' ? `Cancelled: ${m.cancelled_reason ?? ''}` : 'Booked'],
+        ['Who took part', attendees.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join(', ')],
+        ['Next steps', steps.map((s) => `${s.text}${s.who ? ` (${s.who})` : ''}`).join('; ')],
+        ['Actions', actions.map((a) => `${a.text} (${a.owner}): ${a.status}`).join('; ')],
+        ['Notes', m.notes],
+      ),
+    };
+  });
+  return [{ id: 'meetings', title: 'Termly joint meetings', entries }];
+}
+
+export function agreementSections(db: Db, childId: string): RawSection[] {
+  const agreements = all<Row>(db, 'SELECT * FROM agreements WHERE child_id = $childId ORDER BY version', { childId }).map<RawEntry>((a) => ({
+    key: `agreement:${a.id}`,
+    heading: `Information sharing agreement, version ${a.version}`,
+    fields: fields(['Signed by everyone', a.signed_at ? formatDateTime(String(a.signed_at)) : 'Not yet'], ['Review by', a.review_on ? formatDay(String(a.review_on)) : null]),
+  }));
+  const observations = all<Row>(db, 'SELECT o.*, p.name AS partner_name FROM observations o LEFT JOIN partners p ON p.id = o.partner_id WHERE o.child_id = $childId ORDER BY o.observed_on', { childId }).map<RawEntry>(
+    (o) => ({
+      key: `observation:${o.id}`,
+      heading: `Observation, ${formatDay(String(o.observed_on))}`,
+      fields: fields(['Where', o.partner_name], ['What was observed', o.text], ['Next step', o.next_step]),
+      ...(o.partner_name ? { thirdParty: String(o.partner_name) } : {}),
+    }),
+  );
+  const visits = all<Row>(db, 'SELECT * FROM home_visits WHERE child_id = $childId ORDER BY visited_on', { childId }).map<RawEntry>((v) => ({
+    key: `home-visit:${v.id}`,
+    heading: `Home visit, ${formatDay(String(v.visited_on))}`,
+    fields: fields(['Who went', v.who], ['Notes', v.notes], ['Next steps', v.next_steps]),
+  }));
+  return [{ id: 'agreements', title: 'Sharing agreement, observations and home visits', entries: [...agreements, ...observations, ...visits] }];
+}
+
+/** Documents on the child's file, listed by title (their contents are given separately, as files). */
+export function documentSections(db: Db, childId: string): RawSection[] {
+  const entries = all<Row>(
+    db,
+    `SELECT d.*, p.name AS source_name, r.at AS removed_at FROM documents d LEFT JOIN partners p ON p.id = d.source_partner_id LEFT JOIN document_removals r ON r.document_id = d.id
+      WHERE d.child_id = $childId AND d.owner_type = 'child' ORDER BY d.added_at`,
+    { childId },
+  ).map<RawEntry>((d) => {
+    const source = str(d.source_name) ?? str(d.source_agency);
+    return {
+      key: `document:${d.id}`,
+      heading: `Document: ${d.title}${Number(d.version) > 1 ? ` (version ${d.version})` : ''}`,
+      fields: fields(['File', d.file_name], ['Refers to', d.refers_to ? formatDay(String(d.refers_to)) : null], ['From', source], ['Added', formatDateTime(String(d.added_at))], ['Removed', d.removed_at ? formatDateTime(String(d.removed_at)) : null]),
+      ...(source ? { thirdParty: source } : {}),
+    };
+  });
+  return [{ id: 'documents', title: 'Documents', entries }];
+}

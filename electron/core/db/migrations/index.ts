@@ -11,6 +11,7 @@ import { m009Retention } from './009_retention';
 import { m010AgreementsObservations } from './010_agreements_observations';
 import { m011Documents } from './011_documents';
 import { m012ConcernChildren } from './012_concern_children';
+import { m013RetentionNewRecords } from './013_retention_new_records';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m010AgreementsObservations,
   m011Documents,
   m012ConcernChildren,
+  m013RetentionNewRecords,
 ];
