@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { pdfWithText } from '../fixtures/files';
-import { addUserAndLogin, ADMIN, loginAdmin, rawKeyFromRecovery, setUpCore } from './helpers';
+import { addUserAndLogin, ADMIN, rawKeyFromRecovery, setUpCore } from './helpers';
 import { holds, plaintextOf } from './sqlcipher-pages';
 
 // Retention (issue 16) over the records added beside it: termly joint meetings, observations and
