@@ -207,6 +207,8 @@ export const meetingSchema = z.object({
   actions: z.array(meetingActionSchema),
   /** Open actions from the child's earlier meetings: they carry to this one. */
   carried: z.array(meetingActionSchema),
+  /** The child's observations of the term up to the meeting (ours and the partners'), to pick those discussed. */
+  termObservations: z.array(z.object({ id: z.string(), observedOn: z.string(), fromPartner: z.string().nullable(), text: z.string() })),
   lastPackAt: z.string().nullable(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -277,6 +277,26 @@ describe('meeting packs: what goes in', () => {
     expect((await core.invoke('packs.content', { meetingId: parentsOnly })).pack.health.map((h) => h.title).sort()).toEqual(['Peanuts', 'Salbutamol inhaler']);
   });
 
+  it('puts the term’s observations in by area of learning only with consent for observations, and another setting’s only back to them', async () => {
+    await as(ADMIN.username);
+    await core.invoke('observations.add', { childId, observedOn: '2026-10-05', areas: ['mathematics', 'physical'], text: 'Counted the steps to the garden.', nextStep: { text: 'Count to twenty', where: 'home' } });
+    await core.invoke('observations.add', { childId, observedOn: '2026-10-06', areas: ['literacy'], text: 'OAK-OBSERVATION: recognised her name.', partnerId: oak, observerName: 'Mrs Patel' });
+    const { id } = await core.invoke('meetings.book', booking({ at: '11:00' }));
+    const without = await core.invoke('packs.content', { meetingId: id });
+    expect(without.pack.observations).toEqual([]);
+    expect(without.omitted.map((o) => o.what)).toContain('Observations and next steps');
+
+    await core.invoke('consent.record', { childId, scope: 'observations', recipients: [sunshine], givenByCarerId: mum, givenOn: '2026-09-01', method: 'written' });
+    const withConsent = await core.invoke('packs.content', { meetingId: id });
+    expect(withConsent.pack.observations.map((a) => a.area)).toEqual(['Physical development', 'Mathematics']);
+    expect(withConsent.pack.observations[1].items[0]).toMatchObject({ text: 'Counted the steps to the garden.', nextStep: 'Count to twenty' });
+    expect(JSON.stringify(withConsent.pack)).not.toContain('OAK-OBSERVATION');
+    expect(withConsent.omitted.map((o) => o.what)).toContain('An observation from Oak Primary School (6 October 2026)');
+    // The meeting record can name the observations discussed; another child's cannot be chosen.
+    const meeting = await core.invoke('meetings.get', { meetingId: id });
+    expect(meeting.termObservations.map((o) => o.text)).toEqual(['Counted the steps to the garden.', 'OAK-OBSERVATION: recognised her name.']);
+  });
+
   it('shows how to join: the video link, the number to dial, or the setting’s address', async () => {
     const video = await core.invoke('meetings.book', booking({ format: 'video', videoLink: 'https://meet.example.org/millie' }));
     expect((await core.invoke('packs.content', { meetingId: video.id })).pack.cover.howToJoin).toBe('https://meet.example.org/millie');

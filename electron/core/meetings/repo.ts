@@ -277,8 +277,19 @@ function toMeeting(db: Db, r: MeetingRow, today: string, settingTerm: Term | nul
       : null,
     actions,
     carried: r.status === 'held' ? [] : carriedActions(db, r, today),
+    termObservations: termObservations(db, r.child_id, settingTerm?.startsOn ?? r.on_day, r.on_day),
     lastPackAt: r.last_pack_at,
   };
+}
+
+/** The child's observations from the start of the term to the meeting's day. */
+function termObservations(db: Db, childId: string, from: string, to: string) {
+  return all<{ id: string; observed_on: string; partner_name: string | null; text: string }>(
+    db,
+    `SELECT o.id, o.observed_on, p.name AS partner_name, o.text FROM observations o LEFT JOIN partners p ON p.id = o.partner_id
+     WHERE o.child_id = $childId AND o.observed_on BETWEEN $from AND $to ORDER BY o.observed_on`,
+    { childId, from, to },
+  ).map((o) => ({ id: o.id, observedOn: o.observed_on, fromPartner: o.partner_name, text: o.text }));
 }
 
 export function meetingsOfChild(db: Db, childId: string, today: string): Meeting[] {
@@ -309,6 +320,11 @@ export function recordMeeting(db: Db, input: z.output<typeof meetingRecordInputS
   if (m.status === 'held') throw new TwoWayError('conflict', 'This meeting has already been recorded.');
   if (m.on_day > today) throw fieldError('attendees', 'A meeting can be recorded on the day it is held or later.');
   const carried = carriedActions(db, m, today);
+  for (const id of input.observationIds) {
+    if (!get(db, 'SELECT 1 AS x FROM observations WHERE id = $id AND child_id = $childId', { id, childId: m.child_id })) {
+      throw fieldError('observationIds', 'Choose observations of this child.');
+    }
+  }
   for (const c of input.carried) {
     if (!carried.some((a) => a.id === c.actionId)) throw fieldError('carried', 'Only actions carried from this child’s earlier meetings can be updated here.');
     if (c.status !== 'open') setAction(db, c.actionId, c.status, c.note?.trim() || null, userId, at);

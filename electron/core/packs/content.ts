@@ -16,6 +16,10 @@ import { lastHeldMeeting, readMeeting } from '../meetings/repo';
 import { termOf } from '../meetings/terms';
 import { readProfile } from '../setting/repo';
 import { readSettings } from '../settings/repo';
+import { latestRow, partsOf } from '../agreements/repo';
+import { observationsBetween } from '../observations/repo';
+import { SHARE_CHANNEL_LABELS } from '../../../shared/contract/agreements';
+import { EYFS_AREA_LABELS, EYFS_AREAS } from '../../../shared/domain/eyfs';
 
 /**
  * What goes into a child's meeting pack, decided here and nowhere else.
@@ -159,6 +163,44 @@ export function buildPack(db: Db, input: PackInput): { pack: Pack; omitted: Pack
     };
   }
 
+  // Observations of the term, by area of learning (our policy 3.2: consent for "observations").
+  const observations: Pack['observations'] = [];
+  const observationProblem = consentProblem('observations');
+  const termObservations = observationsBetween(db, child.id, term.startsOn, to, profile.name);
+  if (observationProblem && termObservations.length > 0) {
+    leaveOut('Observations and next steps', `No consent for observations to go to every setting invited. ${observationProblem}`);
+  } else {
+    const shown = termObservations.filter((o) => {
+      // Another setting's observation goes only back to that setting (our policy 1.3).
+      if (o.partnerId && recipients.some((r) => r.partnerId !== o.partnerId)) {
+        leaveOut(`An observation from ${o.settingName} (${formatDay(o.observedOn)})`, `It is ${o.settingName}’s information (our information sharing policy, 1.3): it goes to another setting only with their agreement.`);
+        return false;
+      }
+      return true;
+    });
+    for (const area of EYFS_AREAS) {
+      const items = shown.filter((o) => o.areas.includes(area));
+      if (items.length) observations.push({ area: EYFS_AREA_LABELS[area], items: items.map((o) => ({ on: o.observedOn, setting: o.settingName, text: o.text, nextStep: o.nextStep?.text ?? null })) });
+    }
+  }
+
+  // The information sharing agreement in brief: how the settings and the parents agreed to share.
+  const agreementRow = latestRow(db, child.id);
+  const parts = partsOf(agreementRow);
+  const agreement: Pack['agreement'] = agreementRow
+    ? {
+        version: agreementRow.version,
+        status: agreementRow.signed_at ? 'signed' : 'draft',
+        reviewOn: agreementRow.review_on ?? parts.sharing.reviewOn ?? null,
+        summary: [
+          parts.sharing.channels?.length ? `We share by: ${parts.sharing.channels.map((c) => SHARE_CHANNEL_LABELS[c].toLowerCase()).join(', ')}.` : null,
+          parts.sharing.howOften ? `How often: ${parts.sharing.howOften}.` : null,
+          ...(parts.sharing.passOn ?? []).map((x) => `${x.what}: ${x.howFast}${x.who ? ` (${x.who})` : ''}.`),
+          parts.sharing.emergencyContacts ? `Emergency contacts: ${parts.sharing.emergencyContacts}` : null,
+        ].filter((x): x is string => !!x),
+      }
+    : null;
+
   const last = lastHeldMeeting(db, child.id, londonDateTime(meeting.on, meeting.at).toISOString());
   const pack: Pack = {
     meetingId: meeting.id,
@@ -175,12 +217,12 @@ export function buildPack(db: Db, input: PackInput): { pack: Pack; omitted: Pack
       invitees: meeting.invitees,
       termLabel: term.label,
     },
-    agreement: null,
+    agreement,
     consents: { inForce, needAttention },
     contacts,
     health,
     diary,
-    observations: [],
+    observations,
     lastMeeting: last?.record
       ? {
           on: last.on,

@@ -142,6 +142,21 @@ function MeetingRecord({ meeting }: { meeting: Meeting }) {
           </li>
         ))}
       </ul>
+      {r.observationIds.length > 0 && (
+        <>
+          <Text weight="semibold">Observations discussed</Text>
+          <ul className={s.list}>
+            {meeting.termObservations
+              .filter((o) => r.observationIds.includes(o.id))
+              .map((o) => (
+                <li key={o.id}>
+                  {formatDay(o.observedOn)}
+                  {o.fromPartner ? ` (${o.fromPartner})` : ''}: {o.text}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
       {r.nextSteps.length > 0 && (
         <>
           <Text weight="semibold">Next steps agreed</Text>

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract/meetings';
 import { formatDay } from '../../../shared/domain/dates';
 import { useChannelMutation } from '../../api';
-import { FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
+import { ChecklistField, FormDialog, GroupField, SelectField, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 
 const useStyles = makeStyles({
@@ -73,6 +73,16 @@ export function RecordMeetingDialog({ meeting, onClose }: { meeting: Meeting; on
             </div>
           ))}
         </GroupField>
+      )}
+
+      {meeting.termObservations.length > 0 && (
+        <ChecklistField
+          form={form}
+          name="observationIds"
+          label="Observations discussed"
+          hint="This term’s observations, ours and the other settings’."
+          options={meeting.termObservations.map((o) => ({ value: o.id, label: `${formatDay(o.observedOn)}${o.fromPartner ? ` (${o.fromPartner})` : ''}: ${o.text.length > 90 ? `${o.text.slice(0, 90)}…` : o.text}` }))}
+        />
       )}
 
       <GroupField label="Next steps agreed">
