@@ -30,7 +30,11 @@ async function seed(core: Core) {
     await core.invoke('children.addSharedCare', { childId: id, partnerId: sunshine, days: [{ day: 'wed', session: 'all-day' }], keyPersonName: 'Jo Smith' });
     await core.invoke('children.addContact', { childId: id, name: 'Grandad Joe', relationship: 'Grandfather', phone: '07700 900123', lastVerifiedOn: today() });
     await core.invoke('diary.add', { childId: id, day: today(), category: 'wellbeing', from: { kind: 'staff' }, to: { kind: 'staff' }, text: `Slept after lunch (${legalName}).` });
-    if (diaryConsent) await core.invoke('consent.record', { childId: id, scope: 'diary', recipients: [sunshine], givenByCarerId: mum, givenOn: today(), method: 'written' });
+    if (diaryConsent) {
+      await core.invoke('consent.record', { childId: id, scope: 'diary', recipients: [sunshine], givenByCarerId: mum, givenOn: today(), method: 'written' });
+      await core.invoke('consent.record', { childId: id, scope: 'observations', recipients: [sunshine], givenByCarerId: mum, givenOn: today(), method: 'written' });
+      await core.invoke('observations.add', { childId: id, observedOn: today(), areas: ['mathematics'], text: `Counted the steps to the garden (${legalName}).`, nextStep: { text: 'Count to twenty', where: 'home' } });
+    }
     await core.invoke('concerns.record', { childId: id, observedAt: new Date(Date.now() - 3_600_000).toISOString(), category: 'neglect', description: `SAFEGUARDING-CANARY came in hungry (${legalName}).` });
     ids.push(id);
   }
@@ -79,6 +83,7 @@ test('the office books a video meeting, the key person records it, and the offic
   await page.getByRole('link', { name: /16:00 \(video call\)/ }).click();
   await page.getByRole('button', { name: 'Record the meeting' }).click();
   const record = page.getByRole('dialog', { name: /Record the meeting for Millie/ });
+  await record.getByRole('checkbox', { name: /Counted the steps to the garden/ }).check();
   await record.getByRole('button', { name: 'Add a next step' }).click();
   await record.getByRole('textbox', { name: 'Next step' }).fill('Practise putting on her coat');
   await record.getByRole('combobox', { name: 'Where' }).selectOption({ label: 'At home' });
@@ -88,6 +93,7 @@ test('the office books a video meeting, the key person records it, and the offic
   await record.getByRole('textbox', { name: 'Notes' }).fill('Millie is settling well on Wednesdays.');
   await record.getByRole('button', { name: 'Save the record' }).click();
   await expect(page.getByLabel('What happened at the meeting')).toContainText('At home: Practise putting on her coat');
+  await expect(page.getByLabel('What happened at the meeting')).toContainText('Counted the steps to the garden (Amelia Jones).');
   await expect(page.getByRole('table', { name: 'Actions agreed at this meeting' })).toContainText('Send the toilet-training chart to Sunshine');
   await page.screenshot({ path: join(out, 'meeting.png'), fullPage: true });
 
@@ -141,7 +147,7 @@ test('the office books a video meeting, the key person records it, and the offic
   const millieFile = `Millie (Amelia Jones) - meeting pack - ${today()} 16.00.pdf`;
   const milliePdf = readFileSync(join(folder, millieFile));
   const text = pdfFlowText(milliePdf);
-  for (const phrase of ['Joint meeting: Millie (Amelia Jones)', 'Video call https://meet.example.org/millie-autumn', 'Agenda', 'Consents in force', 'Emergency contacts', 'Please check these and tell us of any change.', 'The diary this term', 'Wellbeing and mood: 1', 'Signatures']) {
+  for (const phrase of ['Joint meeting: Millie (Amelia Jones)', 'Video call https://meet.example.org/millie-autumn', 'Agenda', 'Consents in force', 'Emergency contacts', 'Please check these and tell us of any change.', 'The diary this term', 'Wellbeing and mood: 1', 'Observations by area of learning', 'Mathematics', 'Counted the steps to the garden (Amelia Jones). Next step: Count to twenty', 'Signatures']) {
     expect(text).toContain(phrase);
   }
   // The next meeting's pack: last time's next steps and the action still to do.
