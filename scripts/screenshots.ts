@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD, seedDemo } from '../test/fixtures/demo';
+import { pdfWithText } from '../test/fixtures/files';
 import { startPreview } from '../test/preview/server';
 import { replacePrint } from '../test/e2e/print-stub';
 import { CHROMIUM_LAUNCH } from '../test/preview/chromium';
@@ -255,6 +256,55 @@ await step(
   },
   { upTo: 1600 },
 );
+
+// Termly joint meetings, the agreement, documents and keeping records (as the administrator again).
+await preview.core.invoke('auth.login', { username: 'alice', password: 'correct horse battery' });
+await step('meetings', async (p) => {
+  await go(p, '/meetings');
+  await p.getByRole('table', { name: /Joint meetings/ }).waitFor();
+});
+const amaraMeeting = (await preview.core.invoke('meetings.ofChild', { childId: amara })).meetings[0];
+await step(
+  'meeting',
+  async (p) => {
+    await go(p, `/meetings/${amaraMeeting.id}`);
+    await p.getByRole('button', { name: 'Prepare the pack' }).click();
+    await p.getByRole('button', { name: 'Print the pack' }).waitFor();
+  },
+  { upTo: 1300 },
+);
+await printed('print-meeting-pack', async () => {});
+await step(
+  'child-agreement',
+  async (p) => {
+    await go(p, `/children/${amara}?tab=agreement`);
+    await p.getByRole('img', { name: /^Signature of / }).first().waitFor();
+  },
+  { upTo: 1600 },
+);
+await printed('print-agreement', async () => {});
+await step('child-observations', async (p) => {
+  await go(p, `/children/${isla}?tab=observations`);
+  await p.getByRole('button', { name: 'Add an observation' }).waitFor();
+});
+await preview.core.invoke('documents.add', {
+  ownerType: 'child',
+  ownerId: amara,
+  title: 'Asthma plan from the GP',
+  source: { kind: 'agency', agency: 'Oak Lane Surgery' },
+  fileName: 'asthma-plan.pdf',
+  mime: 'application/pdf',
+  data: pdfWithText('Asthma plan: two puffs of the blue inhaler when wheezy').toString('base64'),
+});
+await step('document-viewer', async (p) => {
+  await go(p, `/children/${amara}?tab=documents`);
+  await p.getByRole('button', { name: 'View Asthma plan from the GP' }).click();
+  await p.getByRole('dialog').getByRole('img', { name: 'Asthma plan from the GP' }).waitFor({ timeout: 20_000 });
+});
+await step('keeping-records', async (p) => {
+  await go(p, '/records/rules');
+  await p.getByRole('button', { name: 'Change' }).first().waitFor();
+});
 
 await browser.close();
 await preview.close();
