@@ -157,6 +157,8 @@ export const agreementSettingSchema = settingPartSchema.extend({
 });
 
 export const agreementSchema = z.object({
+  /** The saved version (null before anything is saved), for papers attached to it. */
+  id: z.string().nullable(),
   childId: z.string(),
   childName: z.string(),
   dateOfBirth: z.string(),

@@ -10,7 +10,7 @@ import { CHILD_READERS } from './fields';
  * What a document can be attached to. The agreement and meeting features add their owner type here
  * and one entry in `electron/core/documents/owners.ts` (how to find its child and who may read it).
  */
-export const DOCUMENT_OWNER_TYPES = ['child', 'concern', 'sharing'] as const;
+export const DOCUMENT_OWNER_TYPES = ['child', 'concern', 'sharing', 'meeting', 'agreement'] as const;
 export const documentOwnerTypeSchema = z.enum(DOCUMENT_OWNER_TYPES, { error: 'Say what the document is attached to.' });
 export type DocumentOwnerType = z.infer<typeof documentOwnerTypeSchema>;
 

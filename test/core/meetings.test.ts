@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import type { Role } from '../../shared/contract/define';
 import type { InputOf } from '../../shared/contract/index';
+import { pdfWithText } from '../fixtures/files';
 import { ADMIN, errorCode, loginAdmin, setUpCore } from './helpers';
 
 // Termly joint meetings (issue 14). Seed 000: "It is good practice for the key persons and
@@ -295,6 +296,22 @@ describe('meeting packs: what goes in', () => {
     // The meeting record can name the observations discussed; another child's cannot be chosen.
     const meeting = await core.invoke('meetings.get', { meetingId: id });
     expect(meeting.termObservations.map((o) => o.text)).toEqual(['Counted the steps to the garden.', 'OAK-OBSERVATION: recognised her name.']);
+  });
+
+  it('keeps papers with a meeting and with an agreement version, for whoever may open them', async () => {
+    const { id } = await core.invoke('meetings.book', booking({ at: '12:00' }));
+    await as('kate');
+    const paper = { title: 'Report sent by Jo instead of coming', source: { kind: 'us' as const }, fileName: 'report.pdf', mime: 'application/pdf', data: pdfWithText('Report from Jo').toString('base64') };
+    await core.invoke('documents.add', { ownerType: 'meeting', ownerId: id, ...paper });
+    expect((await core.invoke('documents.list', { ownerType: 'meeting', ownerId: id })).documents.map((d) => d.title)).toEqual(['Report sent by Jo instead of coming']);
+    await as(ADMIN.username);
+    await core.invoke('agreements.update', { childId, sharing: { channels: ['phone'], passOn: [] } });
+    const agreement = await core.invoke('agreements.get', { childId });
+    expect(agreement.id).not.toBeNull();
+    await core.invoke('documents.add', { ownerType: 'agreement', ownerId: agreement.id!, ...paper, title: 'Signed on paper' });
+    expect((await core.invoke('documents.list', { ownerType: 'agreement', ownerId: agreement.id! })).documents.map((d) => d.title)).toEqual(['Signed on paper']);
+    // Attached to a meeting that does not exist: nothing is given away.
+    expect(await errorCode(core.invoke('documents.add', { ownerType: 'meeting', ownerId: 'no-such-meeting', ...paper }))).toBe('not-found');
   });
 
   it('shows how to join: the video link, the number to dial, or the setting’s address', async () => {

@@ -58,6 +58,7 @@ function readAgreement(ctx: CallContext, childId: string, row: AgreementRow | un
   }
   ctx.touch(`child:${childId}`, ...(row ? [`agreement:${row.id}`] : []));
   return {
+    id: row?.id ?? null,
     childId,
     childName: childDisplayName(file.child),
     dateOfBirth: file.child.dateOfBirth,

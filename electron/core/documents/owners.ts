@@ -51,6 +51,20 @@ export const OWNERS: Record<DocumentOwnerType, OwnerRule> = {
     ref: (id) => `child:${id}`,
   },
   concern: concernRule,
+  // A joint meeting's papers (a partner's report, notes sent instead of coming): whoever may open the meeting.
+  meeting: {
+    childOf: (db, id) => get<{ child_id: string }>(db, 'SELECT child_id FROM meetings WHERE id = $id', { id })?.child_id ?? null,
+    mayRead: (_db, viewer) => rolesAllow(CHILD_READERS, viewer.roles),
+    mayAdd: (_db, viewer) => rolesAllow(CHILD_READERS, viewer.roles),
+    ref: (id) => `meeting:${id}`,
+  },
+  // An agreement signed on paper, scanned: with the version it belongs to.
+  agreement: {
+    childOf: (db, id) => get<{ child_id: string }>(db, 'SELECT child_id FROM agreements WHERE id = $id', { id })?.child_id ?? null,
+    mayRead: (_db, viewer) => rolesAllow(CHILD_READERS, viewer.roles),
+    mayAdd: (_db, viewer) => rolesAllow(CHILD_READERS, viewer.roles),
+    ref: (id) => `agreement:${id}`,
+  },
   sharing: {
     childOf: (db, id) => decisionOf(db, id)?.child_id ?? null,
     mayRead: (db, viewer, id) => rolesAllow(SHARING_READERS, viewer.roles) || decisionOf(db, id)?.decided_by === viewer.userId,

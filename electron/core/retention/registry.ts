@@ -156,7 +156,7 @@ function disposeAgreements(db: Db, childId: string): Count[] {
 
 /** Documents go with what they are attached to: a concern's with the safeguarding file, a decision's with the decision. */
 const documentsOf = (owners: string) => `documents WHERE child_id = $childId AND owner_type IN (${owners})`;
-const OWN_DOCUMENTS = documentsOf("'child'");
+const OWN_DOCUMENTS = documentsOf("'child', 'meeting', 'agreement'");
 function disposeDocuments(db: Db, childId: string, which: string): void {
   const p = { childId };
   const ids = `SELECT id FROM ${which}`;
@@ -276,7 +276,7 @@ export function recordTypes(at: () => string): RecordTypeDef[] {
     {
       type: 'documents',
       label: 'Documents kept with a child’s file',
-      covers: 'Letters, forms, plans and photos attached to the child’s file (a concern’s documents go with the safeguarding file, a decision’s with the decision).',
+      covers: 'Letters, forms, plans and photos attached to the child’s file, a joint meeting or an agreement (a concern’s documents go with the safeguarding file, a decision’s with the decision).',
       defaultRule: { kind: 'after-leaving', years: 3, months: 0 },
       reason: 'Documents on a child’s file are part of the child’s record, so they are kept as long as the rest of it: 3 years after the child leaves.',
       childTables: ['documents'],

@@ -220,7 +220,7 @@ export function documentSections(db: Db, childId: string): RawSection[] {
   const entries = all<Row>(
     db,
     `SELECT d.*, p.name AS source_name, r.at AS removed_at FROM documents d LEFT JOIN partners p ON p.id = d.source_partner_id LEFT JOIN document_removals r ON r.document_id = d.id
-      WHERE d.child_id = $childId AND d.owner_type = 'child' ORDER BY d.added_at`,
+      WHERE d.child_id = $childId AND d.owner_type IN ('child', 'meeting', 'agreement') ORDER BY d.added_at`,
     { childId },
   ).map<RawEntry>((d) => {
     const source = str(d.source_name) ?? str(d.source_agency);

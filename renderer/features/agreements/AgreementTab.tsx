@@ -16,6 +16,7 @@ import { FormDialog, TextAreaField } from '../../ui/fields';
 import { TextField, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
 import { PrintActions } from '../../ui/PrintActions';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { Facts } from '../children/Facts';
 import { ChoicesField } from './ChoicesField';
 import { SignDialog } from './SignDialog';
@@ -84,6 +85,15 @@ export function AgreementTab({ childId, session, printable = true }: { childId: 
         Complete it together at the first joint meeting with the parents and each key person (our information sharing guidance: “Parents and key persons in
         their initial joint meeting should sign an agreement on how they will proceed with sharing information”).
       </Text>
+      {a.id && (
+        <section aria-label="Papers for this version">
+          <Text as="h2" size={500} weight="semibold">
+            Papers for this version
+          </Text>
+          <Text>A copy signed on paper, scanned or photographed, is kept here with the version it belongs to.</Text>
+          <DocumentsPanel session={session} ownerType="agreement" ownerId={a.id} canAdd={can(session, 'documents.add') && isCurrent} />
+        </section>
+      )}
 
       <Text as="h2" size={500} weight="semibold">
         1. About each setting

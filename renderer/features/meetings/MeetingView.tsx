@@ -34,6 +34,7 @@ import { href } from '../../router';
 import { can } from '../../ui/access';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/PrintActions';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { BookMeetingDialog } from './BookMeetingDialog';
 import { CancelMeetingDialog } from './CancelMeetingDialog';
 import { RecordMeetingDialog } from './RecordMeetingDialog';
@@ -115,6 +116,12 @@ export function MeetingView({ session, meetingId }: { session: Session; meetingI
       {m.record && <MeetingRecord meeting={m} />}
       <Actions title="Actions agreed at this meeting" actions={m.actions} session={session} empty={m.record ? 'No actions were agreed.' : null} />
       {booked && <Actions title="Actions carried from earlier meetings" actions={m.carried} session={session} empty={null} />}
+      <section aria-label="Papers for this meeting">
+        <Text weight="semibold" as="h2">
+          Papers for this meeting
+        </Text>
+        <DocumentsPanel session={session} ownerType="meeting" ownerId={m.id} canAdd={can(session, 'documents.add')} />
+      </section>
       {m.status !== 'cancelled' && <PackSection session={session} meeting={m} />}
 
       {dialog === 'change' && <BookMeetingDialog childId={m.childId} childName={m.childName} meeting={m} onClose={() => setDialog(null)} onBooked={() => setDialog(null)} />}
