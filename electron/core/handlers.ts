@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract/index';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { printHandlers } from './print/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
 import { carersHandlers, childrenHandlers } from './children/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...diaryHandlers,
   ...sharingHandlers,
   ...concernsHandlers,
+  ...backupHandlers,
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import { printChannels } from './print';
 import { authChannels } from './auth';
 import { carersChannels, childrenChannels } from './children';
@@ -29,6 +30,7 @@ export const contract = {
   ...diaryChannels,
   ...sharingChannels,
   ...concernsChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;
