@@ -279,6 +279,27 @@ const useDialogStyles = makeStyles({
   wide: { maxWidth: '760px', width: '100%' },
 });
 
+/**
+ * A whole number, controlled: Fluent's Input keeps its own value, so a value registered on the
+ * element (react-hook-form's `register`) is never shown: saved numbers loaded blank.
+ */
+export function NumberField<T extends FieldValues>({ form, name, label, hint }: { form: Form<T>; name: Path<T>; label: string; hint: string }) {
+  const { field, fieldState } = useController({ control: form.control, name });
+  const err = fieldState.error?.message;
+  return (
+    <Field label={label} hint={hint} validationMessage={err} validationState={err ? 'error' : 'none'}>
+      <Input
+        type="number"
+        ref={field.ref}
+        name={field.name}
+        value={typeof field.value === 'number' && Number.isFinite(field.value) ? String(field.value) : ''}
+        onChange={(_e, d) => field.onChange(d.value.trim() === '' ? Number.NaN : Number(d.value))}
+        onBlur={field.onBlur}
+      />
+    </Field>
+  );
+}
+
 /** A dialog around a form: title, fields, the form-wide error, Cancel and the submit button. */
 export function FormDialog({
   title,

@@ -42,13 +42,15 @@ export const backupSummarySchema = z.object({
 export type BackupSummary = z.infer<typeof backupSummarySchema>;
 
 /** How a backup is unlocked: a password of someone in the backup, or the recovery key of the time it was made. */
-const unlockSchema = z.union([
-  z.object({
-    username: z.string().trim().toLowerCase().min(1, 'Enter the username.').max(40),
-    password: z.string().min(1, 'Enter the password.').max(200),
-  }),
-  z.object({ recoveryKey: z.string().trim().min(1, 'Enter the recovery key.').max(200) }),
-]);
+const passwordUnlock = z.object({
+  username: z.string().trim().toLowerCase().min(1, 'Enter the username.').max(40),
+  password: z.string().min(1, 'Enter the password.').max(200),
+});
+const recoveryUnlock = z.object({ recoveryKey: z.string().trim().min(1, 'Enter the recovery key.').max(200) });
+const unlockSchema = z.union([passwordUnlock, recoveryUnlock]);
+/** The two ways of unlocking as separate forms (the restore screen shows one at a time). */
+export const restoreWithPasswordSchema = z.object({ file: fileSchema, unlock: passwordUnlock });
+export const restoreWithRecoveryKeySchema = z.object({ file: fileSchema, unlock: recoveryUnlock });
 const restoreInputSchema = z.object({ file: fileSchema, unlock: unlockSchema });
 export type BackupUnlock = z.infer<typeof unlockSchema>;
 
@@ -68,6 +70,8 @@ export const backupChannels = {
       warning: z.string().nullable(),
       /** A backup, check or restore under way: what it is doing and how far it has got (0 to 1). */
       running: z.object({ action: z.enum(['backup', 'verify', 'restore']), step: z.string(), fraction: z.number() }).nullable(),
+      /** The desktop app can show the computer's folder and file pickers (the browser preview cannot). */
+      canChoose: z.boolean(),
       /** A restore that can still be undone: when it was made. */
       undo: z.object({ restoredAt: z.string(), file: z.string() }).nullable(),
     }),

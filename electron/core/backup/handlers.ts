@@ -24,6 +24,7 @@ export const backupHandlers: HandlersFor<typeof backupChannels> = {
       warning: warningFor(ctx, settings.folder, settings.warnAfterDays, last?.createdAt ?? null),
       running: currentJob(ctx.state),
       undo: undoAvailable(ctx.state.dataDir),
+      canChoose: Boolean(ctx.state.platform.chooseFolder),
     };
   },
 

@@ -1,37 +1,14 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useController, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
 import { contract } from '../../../shared/contract/index';
 import type { Settings } from '../../../shared/contract/settings';
 import { useChannel, useChannelMutation } from '../../api';
 import { applyServerError, TextField, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar, Loading } from '../../ui/Page';
+import { NumberField } from '../../ui/fields';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '480px' } });
 
-/**
- * A whole number, controlled: Fluent's Input keeps its own value, so a value registered on the
- * element (react-hook-form's `register`) is never shown: the saved minutes and months loaded blank.
- */
-function NumberField({ form, name, label, hint }: { form: UseFormReturn<SettingsInput, unknown, FieldValues>; name: 'idleLockMinutes' | 'contactCheckMonths'; label: string; hint: string }) {
-  const { field, fieldState } = useController({ control: form.control, name });
-  const err = fieldState.error?.message;
-  return (
-    <Field label={label} hint={hint} validationMessage={err} validationState={err ? 'error' : 'none'}>
-      <Input
-        type="number"
-        ref={field.ref}
-        name={field.name}
-        value={typeof field.value === 'number' && Number.isFinite(field.value) ? String(field.value) : ''}
-        onChange={(_e, d) => field.onChange(d.value.trim() === '' ? Number.NaN : Number(d.value))}
-        onBlur={field.onBlur}
-      />
-    </Field>
-  );
-}
-
-type SettingsInput = z.input<(typeof contract)['settings.update']['input']>;
 
 export function SettingsPanel() {
   const settings = useChannel('settings.get');

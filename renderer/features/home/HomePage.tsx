@@ -4,6 +4,7 @@ import { formatDay, londonDay } from '../../../shared/domain/dates';
 import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { FailedLoginsHomeCard } from '../admin/HomeCard';
+import { BackupHomeCard } from '../backup/HomeCard';
 import { ChildrenHomeCards } from '../children/HomeCards';
 import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { DiaryFollowUpsCard } from '../diary/HomeCard';
@@ -21,6 +22,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
     <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
       <Text>{formatDay(londonDay())}</Text>
       <FailedLoginsHomeCard session={session} />
+      <BackupHomeCard session={session} />
       <ConcernsHomeCard session={session} />
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />
