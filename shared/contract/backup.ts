@@ -5,16 +5,16 @@ import { channel, noInput, okOutput } from './define';
 export const backupCountsSchema = z.record(z.string(), z.number().int());
 export type BackupCounts = z.infer<typeof backupCountsSchema>;
 
-/** The words for each count, in the order a manager reads them. */
-export const BACKUP_COUNT_LABELS: Record<string, string> = {
-  children: 'children',
-  carers: 'parents and carers',
-  consents: 'consent records',
-  diary_entries: 'diary entries',
-  concerns: 'safeguarding concerns',
-  sharing_decisions: 'sharing decisions',
-  users: 'staff accounts',
-  audit_log: 'audit trail entries',
+/** The words for each count (one, several), in the order a manager reads them. */
+export const BACKUP_COUNT_LABELS: Record<string, readonly [string, string]> = {
+  children: ['child', 'children'],
+  carers: ['parent or carer', 'parents and carers'],
+  consents: ['consent record', 'consent records'],
+  diary_entries: ['diary entry', 'diary entries'],
+  concerns: ['safeguarding concern', 'safeguarding concerns'],
+  sharing_decisions: ['sharing decision', 'sharing decisions'],
+  users: ['staff account', 'staff accounts'],
+  audit_log: ['audit trail entry', 'audit trail entries'],
 };
 
 const fileSchema = z.string({ error: 'Choose a backup file.' }).trim().min(1, 'Choose a backup file.').max(1000, 'That file name is too long.');

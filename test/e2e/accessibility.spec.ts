@@ -140,6 +140,8 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('admin: staff accounts');
   await go('/admin/audit', (p) => expect(p.getByRole('table', { name: 'Audit trail' })).toBeVisible());
   await check('admin: audit trail');
+  await go('/admin/backups', (p) => expect(p.getByRole('button', { name: 'Back up now' })).toBeVisible());
+  await check('admin: backups');
 
   // Decisions to share are made by the DSL, managers and practitioners, not the administrator: Deborah, the DSL.
   await preview.core.invoke('auth.login', { username: 'deborah', password: DEMO_STAFF_PASSWORD });

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { backupCountsSchema, type BackupSummary } from '../../../shared/contract/backup';
-import packageJson from '../../../package.json';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { MIGRATIONS } from '../db/migrations/index';
 
 /**

@@ -223,7 +223,7 @@ function CheckFile({ status, setBusy }: { status: Status; setBusy: (b: boolean) 
 }
 
 function RestoreWatch({ status, setBusy }: { status: Status; setBusy: (b: boolean) => void }) {
-  return <RestoreForm where="admin" onRestored={announceLocked} onBusy={setBusy} progress={<JobProgress running={status.running} label="Restoring" />} />;
+  return <RestoreForm where="admin" canChoose={status.canChoose} onRestored={announceLocked} onBusy={setBusy} progress={<JobProgress running={status.running} label="Restoring" />} />;
 }
 
 function UndoRestore({ undo }: { undo: NonNullable<Status['undo']> }) {

@@ -23,10 +23,23 @@ type Via = 'password' | 'recovery';
  * (`backup.*`: the current records are kept as a safety copy) and on a laptop not yet set up
  * (`setup.*`). Nothing changes before "Restore this backup".
  */
-export function RestoreForm({ where, onRestored, onBusy, progress }: { where: 'admin' | 'new-laptop'; onRestored: () => void; onBusy?: (busy: boolean) => void; progress?: ReactNode }) {
+export function RestoreForm({
+  where,
+  onRestored,
+  onBusy,
+  progress,
+  canChoose = true,
+}: {
+  where: 'admin' | 'new-laptop';
+  onRestored: () => void;
+  onBusy?: (busy: boolean) => void;
+  progress?: ReactNode;
+  /** Whether the computer's file picker is there (the desktop app); on a laptop not yet set up, asked by trying. */
+  canChoose?: boolean;
+}) {
   const [via, setVia] = useState<Via>('password');
   const [file, setFile] = useState('');
-  return <UnlockForm key={via} via={via} setVia={setVia} file={file} setFile={setFile} where={where} onRestored={onRestored} onBusy={onBusy} progress={progress} />;
+  return <UnlockForm key={via} via={via} setVia={setVia} file={file} setFile={setFile} where={where} onRestored={onRestored} onBusy={onBusy} progress={progress} canChoose={canChoose} />;
 }
 
 function UnlockForm({
@@ -38,6 +51,7 @@ function UnlockForm({
   onRestored,
   onBusy,
   progress,
+  canChoose,
 }: {
   via: Via;
   setVia: (v: Via) => void;
@@ -47,6 +61,7 @@ function UnlockForm({
   onRestored: () => void;
   onBusy?: (busy: boolean) => void;
   progress?: ReactNode;
+  canChoose: boolean;
 }) {
   const s = useStyles();
   const [summary, setSummary] = useState<BackupSummary | null>(null);
@@ -91,9 +106,11 @@ function UnlockForm({
         <div className={s.grow} onBlur={() => setFile(String(form.getValues('file') ?? ''))}>
           <TextField form={form} name="file" label="Backup file" hint="Its full name, for example E:\TwoWay backups\TwoWay backup 2026-11-30 17-02-11.twowaybackup" required />
         </div>
-        <Button type="button" onClick={() => void chooseFile()}>
-          Choose…
-        </Button>
+        {canChoose && (
+          <Button type="button" onClick={() => void chooseFile()}>
+            Choose…
+          </Button>
+        )}
       </div>
       <Field label="Unlock it with">
         <RadioGroup

@@ -3,11 +3,11 @@ import { BACKUP_COUNT_LABELS, type BackupCounts, type BackupSummary } from '../.
 import type { OutputOf } from '../../../shared/contract/index';
 import { formatDateTime } from '../../../shared/domain/dates';
 
-/** "12 children, 3,402 diary entries, …" in the order a manager reads them. */
+/** "12 children, 3,402 diary entries, …" in the order a manager reads them; none of a kind is left out (children always shown). */
 export function countsInWords(counts: BackupCounts): string {
   return Object.entries(BACKUP_COUNT_LABELS)
-    .filter(([table]) => counts[table] !== undefined)
-    .map(([table, label]) => `${counts[table].toLocaleString('en-GB')} ${label}`)
+    .filter(([table]) => counts[table] !== undefined && (counts[table] > 0 || table === 'children'))
+    .map(([table, [one, many]]) => `${counts[table].toLocaleString('en-GB')} ${counts[table] === 1 ? one : many}`)
     .join(', ');
 }
 
