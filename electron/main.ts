@@ -4,6 +4,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-pro
 import { openCore, type Core } from './core/index';
 import { registerIpc } from './ipc';
 import { pdfSaver } from './print';
+import { backupPickers } from './backup-pickers';
 import { createMainWindow, denyAllPermissions, developmentOptions, rendererDirPath } from './window';
 
 // Electron glue only: single instance, one window, the core behind IPC. No business rules here.
@@ -39,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     // The settings file (key slots) is written by the core's own store: atomic, and a damaged file
     // is reported on the login screen instead of stopping start-up (core/vault/store.ts).
     const dataDir = app.getPath('userData');
-    core = await openCore({ dataDir, platform: { savePdf: pdfSaver(() => win) } });
+    core = await openCore({ dataDir, platform: { savePdf: pdfSaver(() => win), ...backupPickers(() => win) } });
     registerIpc(ipcMain, core, () => win?.webContents ?? null, dev.rendererUrl);
 
     win = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/preload.cjs'), dev });
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  // Closing makes the automatic backup first (core.close, when someone is logged in and a folder is chosen).
   app.on('window-all-closed', () => {
     void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
   });

@@ -215,6 +215,30 @@ describe('backup and restore', () => {
   });
 });
 
+describe('automatic backups', () => {
+  it('backs up daily while open and again when TwoWay closes, audited as TwoWay’s own', async () => {
+    const made = await setUpCore({ autoBackupCheckMs: 50 });
+    cleanups.push(made.cleanup);
+    const folder = tempDataDir();
+    cleanups.push(folder.cleanup);
+    const core = made.core;
+    await loginAdmin(core);
+    expect((await core.invoke('backup.status')).warning).toMatch(/No backup folder has been chosen/);
+    await core.invoke('backup.setSettings', { folder: folder.dir, keep: 5, warnAfterDays: 7 });
+    await expect.poll(() => readdirSync(folder.dir).filter((f) => f.endsWith('.twowaybackup')).length, { timeout: 15_000 }).toBe(1);
+    // Not again the same day.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readdirSync(folder.dir).filter((f) => f.endsWith('.twowaybackup'))).toHaveLength(1);
+    const status = await core.invoke('backup.status');
+    expect(status.last?.createdBy).toBe('TwoWay');
+    expect(status.warning).toBeNull();
+    const trail = await core.invoke('audit.list', {});
+    expect(trail.entries.filter((e: { channel: string; userId: string | null }) => e.channel === 'backup.create' && e.userId === null)).toHaveLength(1);
+    await core.close();
+    expect(readdirSync(folder.dir).filter((f) => f.endsWith('.twowaybackup'))).toHaveLength(2);
+  });
+});
+
 describe('recovery key', () => {
   it('a new recovery key needs an administrator’s password, and the old key stops working', async () => {
     const { core, recoveryKey } = await setUp();
