@@ -89,7 +89,8 @@ export async function makeBackup(
     }
     if (!copied.ok) throw folderProblem(folder, copied.error);
     const dbBytes = await sizeOf(temp);
-    const counted = await runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES, quick: true });
+    // Counts only: the whole file is checked below, once the manifest is on it.
+    const counted = await runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES, check: 'none' });
     if (!counted.ok || !counted.counts) throw new TwoWayError('internal', 'The copy of the records did not pass TwoWay’s check, so no backup was saved. Try again.');
     const sha256 = await hashFile(temp, dbBytes, (f) => report(state, 'backup', 'Working out the checksum', 0.6 + 0.1 * f));
     const manifest: Manifest = {
@@ -111,7 +112,7 @@ export async function makeBackup(
     }
     // Reopened and checked before it is called good: the whole file, as it will be read at a restore.
     report(state, 'backup', 'Checking the backup', 0.75);
-    const checked = await runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES });
+    const checked = await runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES, check: 'quick' });
     if (!checked.ok || JSON.stringify(checked.counts) !== JSON.stringify(counted.counts)) {
       throw new TwoWayError('internal', 'The backup did not pass its check after it was written, so it was not kept. Try again, or choose another folder.');
     }

@@ -20,7 +20,7 @@ export async function verifyBackup(state: CoreState, file: string, key: Buffer):
     const part = openPrivate(key, manifest);
     if (!part) return { ok: false, problem: PROBLEMS.otherKey };
     report(state, 'verify', 'Checking the records in it', 0.5);
-    const checked = await runInWorker({ op: 'check', file, key, tables: COUNTED_TABLES });
+    const checked = await runInWorker({ op: 'check', file, key, tables: COUNTED_TABLES, check: 'quick' });
     if (checked.wrongKey || !checked.ok) return { ok: false, problem: PROBLEMS.unreadable };
     if (JSON.stringify(checked.counts) !== JSON.stringify(part.counts)) return { ok: false, problem: PROBLEMS.counts };
     return { ok: true, counts: part.counts };

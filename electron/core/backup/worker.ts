@@ -32,7 +32,7 @@ try {
     if (!db) { parentPort.postMessage({ ok: false, wrongKey: true }); }
     else {
       try {
-        const rows = db.pragma(job.quick ? 'quick_check' : 'integrity_check');
+        const rows = job.check === 'none' ? [] : db.pragma(job.check === 'quick' ? 'quick_check' : 'integrity_check');
         const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
         const have = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
         const counts = {};
@@ -49,7 +49,8 @@ try {
 
 export type WorkerJob =
   | { op: 'vacuum'; src: string; dest: string; key: Buffer }
-  | { op: 'check'; file: string; key: Buffer; tables: readonly string[]; quick?: boolean };
+  /** `check`: SQLite's integrity_check (every page and index), quick_check (pages only), or none (counts only). */
+  | { op: 'check'; file: string; key: Buffer; tables: readonly string[]; check: 'integrity' | 'quick' | 'none' };
 
 export interface CheckResult {
   ok: boolean;
