@@ -5,6 +5,7 @@ import { openCore, type Core } from '../../electron/core/index';
 import { folderFiles } from '../../electron/core/backup/create';
 import { readManifest, sealPrivate, trailer, hashFile, openPrivate } from '../../electron/core/backup/format';
 import { backupsOlderThan } from '../../electron/core/backup/repo';
+import { runHere, runInWorker } from '../../electron/core/backup/worker';
 import { openDatabase } from '../../electron/core/db/connection';
 import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore, tempDataDir } from './helpers';
 
@@ -199,6 +200,17 @@ describe('backup and restore', () => {
     await new Promise((r) => setTimeout(r, 5));
     await expect(core.invoke('users.changeDatabaseKey', { password: ADMIN.password })).rejects.toMatchObject({ code: 'conflict', message: /backup is being made/ });
     await another;
+  });
+
+  it('the backup job runs on the main thread too, for when no worker thread can start, with the same answer', async () => {
+    const { core, folder, dir, recoveryKey } = await setUp();
+    const { file } = await core.invoke('backup.create', { folder });
+    const key = await rawKeyFromRecovery(dir, recoveryKey);
+    const job = { op: 'check', file, key, tables: ['children', 'users'], check: 'quick' } as const;
+    const here = runHere(job);
+    expect(here).toEqual(await runInWorker(job));
+    expect(here).toMatchObject({ ok: true, counts: { children: 1, users: 1 } });
+    expect(runHere({ ...job, key: Buffer.alloc(32, 1) })).toMatchObject({ ok: false, wrongKey: true });
   });
 
   it('the retention helper lists kept backups older than a date', async () => {
