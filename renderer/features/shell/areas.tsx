@@ -33,7 +33,8 @@ export const AREAS: Area[] = [
   { id: 'sharing', label: 'Sharing', icon: <ShareRegular />, requires: 'sharing.pending', description: 'Information-sharing decisions, share or not, with their reasons; authorisations and the register.' },
   { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'settings.get', description: 'Termly joint meetings with parents and other settings.', planned: true },
   { id: 'setting', label: 'Our setting', icon: <BuildingRegular />, requires: 'setting.get', description: 'Our details, DSL and manager, and our policies with review dates.' },
-  { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'users.list', description: 'Staff accounts, settings and the audit trail.' },
+  // Office staff see Admin for its Backups tab only (backups are theirs to make; the other tabs need more).
+  { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'backup.status', description: 'Staff accounts, settings, the audit trail and backups.' },
 ];
 
 export function areasFor(roles: readonly Role[]): Area[] {
