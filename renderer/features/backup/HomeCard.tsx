@@ -21,7 +21,7 @@ export function BackupHomeCard({ session }: { session: Session }) {
         header={<Text weight="semibold">{last ? `Last good backup: ${formatDateTime(last.createdAt)}` : 'No backup yet'}</Text>}
         description={warning ? <Text size={200}>{warning}</Text> : undefined}
       />
-      <a href={href('/admin/backups')}>Backups</a>
+      <a href={href('/admin/backups')}>Go to backups</a>
     </Card>
   );
 }
