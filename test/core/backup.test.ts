@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core/index';
 import { folderFiles } from '../../electron/core/backup/create';
-import { readManifest, sealPrivate, trailer, hashFile, openPrivate } from '../../electron/core/backup/format';
+import { readManifest, sealPrivate, trailer, hashFile, openPrivate, SCHEMA_VERSION } from '../../electron/core/backup/format';
+import { m008Backups } from '../../electron/core/db/migrations/008_backups';
 import { backupsOlderThan } from '../../electron/core/backup/repo';
 import { runHere, runInWorker } from '../../electron/core/backup/worker';
 import { openDatabase } from '../../electron/core/db/connection';
@@ -131,12 +132,14 @@ describe('backup and restore', () => {
     const key = await rawKeyFromRecovery(dir, recoveryKey);
     const part = openPrivate(key, manifest)!;
 
-    // A backup from before migration 8: the database part without the backups table, at user_version 7.
+    // A backup from before the backups migration: the database part without its table, at the version before it.
+    // (If a later migration is ever added after it, this database must also lose that migration's objects.)
+    const before = m008Backups.version - 1;
     const olderDb = join(folder, 'older.db');
     writeFileSync(olderDb, readFileSync(file).subarray(0, manifest.dbBytes));
     const db = openDatabase(olderDb, Buffer.from(key));
     db.exec('DROP TABLE backups');
-    db.pragma('user_version = 7');
+    db.pragma(`user_version = ${before}`);
     db.pragma('journal_mode = DELETE');
     db.close();
     const rebuild = async (dbFile: string, schemaVersion: number, out: string) => {
@@ -145,9 +148,9 @@ describe('backup and restore', () => {
       writeFileSync(out, Buffer.concat([body, trailer({ ...manifest, schemaVersion, dbBytes: body.length, sha256, sealed: sealPrivate(key, part, sha256) })]));
     };
     const older = join(folder, 'older.twowaybackup');
-    await rebuild(olderDb, 7, older);
+    await rebuild(olderDb, before, older);
     const restored = await restoreAsAdmin(core, older);
-    expect(restored).toMatchObject({ migratedFrom: 7, migratedTo: 8 });
+    expect(restored).toMatchObject({ migratedFrom: before, migratedTo: SCHEMA_VERSION });
     await loginAdmin(core);
     expect(await childNames(core)).toEqual([CANARY]);
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkChecksum, readManifest, BACKUP_EXTENSION } from '../../electron/core/backup/format';
@@ -59,19 +60,32 @@ afterAll(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** Starts the writer, lets it run for `ms` after it is ready, then kills it; returns what it acknowledged. */
-function runAndKill(mode: 'write' | 'backup' | 'restore', ms: number): Promise<string[]> {
+/**
+ * Starts the writer, lets it run for `ms` after it is ready (or until it acknowledges a restore),
+ * then kills it; returns what it acknowledged and how long it ran.
+ */
+function runAndKill(mode: 'write' | 'backup' | 'restore', ms: number | 'after-restored'): Promise<{ acked: string[]; ranMs: number }> {
   const proc = spawn(process.execPath, [BUNDLE, dir, mode, keyHex, join(folder, 'out'), backupFile, ADMIN.password], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let timer: NodeJS.Timeout | undefined;
+  let readyAt = 0;
+  let ranMs = 0;
+  const kill = () => {
+    ranMs = performance.now() - readyAt;
+    proc.kill('SIGKILL');
+  };
   proc.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
-    if (!timer && out.includes('ready\n')) timer = setTimeout(() => proc.kill('SIGKILL'), ms);
+    if (!readyAt && out.includes('ready\n')) {
+      readyAt = performance.now();
+      if (ms !== 'after-restored') timer = setTimeout(kill, ms);
+    }
+    if (ms === 'after-restored' && out.includes('restored\n')) kill();
   });
   return new Promise((done) => {
     proc.on('exit', () => {
       clearTimeout(timer);
-      done(out.split('\n').filter(Boolean));
+      done({ acked: out.split('\n').filter(Boolean), ranMs });
     });
   });
 }
@@ -104,9 +118,15 @@ describe('crash safety', () => {
     let kills = 0;
     let restoresSeen = 0;
     let restoresCut = 0;
+    // Every other restore runs to its end (killed as it says so), and times how long one takes; the
+    // others are killed at a random moment within that time, so restores are cut at every step.
+    let restoreMs = 0;
+    let restoreRound = 0;
     for (const mode of plan) {
-      const ms = mode === 'restore' ? 300 + random() * 900 : mode === 'backup' ? 30 + random() * 400 : 10 + random() * 150;
-      const acked = await runAndKill(mode, ms);
+      const finish = mode === 'restore' && restoreRound++ % 2 === 0;
+      const ms = mode === 'restore' ? (finish ? 'after-restored' : random() * (restoreMs || 1000)) : mode === 'backup' ? 30 + random() * 400 : 10 + random() * 150;
+      const { acked, ranMs } = await runAndKill(mode, ms);
+      if (finish) restoreMs = ranMs;
       kills++;
       expect(acked.filter((l) => l.startsWith('error'))).toEqual([]);
       const after = inspect();
@@ -118,8 +138,8 @@ describe('crash safety', () => {
         const unchanged = before.names.every((n) => names.has(n)) && after.names.length === before.names.length;
         expect(restored || unchanged).toBe(true);
         if (acked.includes('restored')) expect(restored).toBe(true);
-        if (restored && !unchanged) restoresSeen++;
-        if (!acked.includes('restored')) restoresCut++;
+        if (acked.includes('restored')) restoresSeen++;
+        else restoresCut++;
       } else {
         for (const line of acked.filter((l) => l.startsWith('w '))) expect(names.has(line.slice(2))).toBe(true);
         for (const n of before.names) expect(names.has(n)).toBe(true);
