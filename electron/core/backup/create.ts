@@ -1,5 +1,4 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { access, appendFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, appendFile, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { TwoWayError } from '../../../shared/contract/errors';
@@ -106,7 +105,7 @@ export async function makeBackup(
     };
     try {
       await folderFiles.appendFile(temp, trailer(manifest));
-      flush(temp);
+      await flush(temp);
     } catch (error) {
       throw folderProblem(folder, error);
     }
@@ -117,7 +116,7 @@ export async function makeBackup(
       throw new TwoWayError('internal', 'The backup did not pass its check after it was written, so it was not kept. Try again, or choose another folder.');
     }
     await rename(temp, file);
-    flushFolder(folder);
+    await flushFolder(folder);
     report(state, 'backup', 'Done', 1);
     return { file, bytes: (await stat(file)).size, counts: counted.counts };
   } catch (error) {
@@ -152,18 +151,19 @@ async function sizeOf(path: string): Promise<number> {
   );
 }
 
-function flush(path: string, flags = 'r+'): void {
-  const fd = openSync(path, flags);
+/** fsync off the main thread (libuv's pool): flushing hundreds of MB must not stop calls being answered. */
+async function flush(path: string, flags = 'r+'): Promise<void> {
+  const handle = await open(path, flags);
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
-function flushFolder(folder: string): void {
+async function flushFolder(folder: string): Promise<void> {
   try {
-    flush(folder, 'r');
+    await flush(folder, 'r');
   } catch {
     // Windows cannot open a folder for flushing; NTFS journals the rename itself.
   }
