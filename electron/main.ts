@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { openCore, type Core } from './core/index';
 import { registerIpc } from './ipc';
-import { folderChooser, hiddenWindowPdfRenderer } from './pdf-window';
 import { fileSaver, pdfSaver } from './print';
+import { backupFilePicker, folderChooser, hiddenWindowPdfRenderer } from './pdf-window';
 import { createMainWindow, denyAllPermissions, developmentOptions, rendererDirPath } from './window';
 
 // Electron glue only: single instance, one window, the core behind IPC. No business rules here.
@@ -42,7 +42,13 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = app.getPath('userData');
     core = await openCore({
       dataDir,
-      platform: { savePdf: pdfSaver(() => win), saveFile: fileSaver(() => win), renderPdf: hiddenWindowPdfRenderer(dev), chooseFolder: folderChooser(() => win) },
+      platform: {
+        savePdf: pdfSaver(() => win),
+        saveFile: fileSaver(() => win),
+        renderPdf: hiddenWindowPdfRenderer(dev),
+        chooseFolder: folderChooser(() => win),
+        chooseBackupFile: backupFilePicker(() => win),
+      },
     });
     registerIpc(ipcMain, core, () => win?.webContents ?? null, dev.rendererUrl);
 
@@ -52,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  // Closing makes the automatic backup first (core.close, when someone is logged in and a folder is chosen).
   app.on('window-all-closed', () => {
     void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
   });

@@ -33,11 +33,21 @@ export function hiddenWindowPdfRenderer(dev: DevelopmentOptions): Required<Platf
   };
 }
 
-/** "Choose a folder" for meeting packs: Windows' own folder picker over the main window. */
+/** "Choose a folder" (for backups, for meeting packs): Windows' own folder picker over the main window. */
 export function folderChooser(getWindow: () => BrowserWindow | null): Required<Platform>['chooseFolder'] {
   return async ({ title }) => {
     const win = getWindow();
     const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+    const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths[0];
+  };
+}
+
+/** "Choose a backup" for checking or restoring one: Windows' own file picker, TwoWay backups only. */
+export function backupFilePicker(getWindow: () => BrowserWindow | null): Required<Platform>['chooseBackupFile'] {
+  return async () => {
+    const win = getWindow();
+    const options: Electron.OpenDialogOptions = { title: 'Choose a TwoWay backup', properties: ['openFile'], filters: [{ name: 'TwoWay backup', extensions: ['twowaybackup'] }] };
     const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths[0];
   };

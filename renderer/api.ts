@@ -16,6 +16,11 @@ export function onLocked(fn: () => void): () => void {
   return () => lockedListeners.delete(fn);
 }
 
+/** TwoWay locked itself (after a restore or its undo): show the login screen. */
+export function announceLocked(): void {
+  for (const fn of lockedListeners) fn();
+}
+
 /** Listeners told when a call finds the screen hidden (auth.hide), e.g. by another window. */
 const hiddenListeners = new Set<() => void>();
 export function onScreenHidden(fn: () => void): () => void {

@@ -3,6 +3,7 @@ import type { ChannelDef } from '../../shared/contract/define';
 import type { Session } from '../../shared/contract/auth';
 import type { Db } from './db/connection';
 import type { CoreState } from './state';
+import type { Turn } from './dispatch';
 
 /** What a handler gets besides its parsed input. One per call. */
 export class CallContext {
@@ -13,8 +14,20 @@ export class CallContext {
   /** A second person who confirmed this call with their own password at the same laptop (named on the audit entry). */
   confirmedBy: string | null = null;
 
-  constructor(readonly state: CoreState) {
+  constructor(
+    readonly state: CoreState,
+    private readonly turn: Turn | null = null,
+  ) {
     this.actorId = state.session?.userId ?? null;
+  }
+
+  /**
+   * Lets other calls run while fn waits on work done elsewhere (a worker thread with its own
+   * connection). Only for channels outside the dispatcher's transaction (`ownTransaction` or reads):
+   * fn must not touch this call's connection; the database may even be locked when it returns.
+   */
+  whileOthersRun<T>(fn: () => Promise<T>): Promise<T> {
+    return this.turn ? this.turn.giveUpWhile(fn) : fn();
   }
 
   get session(): Session | null {

@@ -37,13 +37,13 @@ const AUDIT_BEST_EFFORT = new Set<ChannelName>(['auth.login', 'auth.loginWithRec
  * not interleave with another call's statements while a handler awaits (scrypt).
  */
 export function createDispatcher(state: CoreState, handlers: Handlers) {
-  let queue: Promise<unknown> = Promise.resolve();
+  const lock = new CallLock();
 
-  async function dispatch(name: unknown, rawInput: unknown): Promise<unknown> {
+  async function dispatch(name: unknown, rawInput: unknown, turn: Turn): Promise<unknown> {
     // Failed logins and refusals kept while TwoWay was locked go into the trail as soon as it is open.
     flushPending(state);
     try {
-      return await run(name, rawInput);
+      return await run(name, rawInput, turn);
     } catch (error) {
       // Refused calls leave a trace (who, which channel, why), written apart from the rolled-back call.
       if (!wasRecorded(error)) recordRefusal(state, name, error);
@@ -53,7 +53,7 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
     }
   }
 
-  async function run(name: unknown, rawInput: unknown): Promise<unknown> {
+  async function run(name: unknown, rawInput: unknown, turn: Turn): Promise<unknown> {
     if (!isChannelName(name)) throw new TwoWayError('unknown-channel', 'TwoWay does not know that request.');
     const def = contract[name];
 
@@ -79,13 +79,19 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
     }
     if (!NOT_ACTIVITY.has(name)) state.touchActivity();
 
-    const ctx = new CallContext(state);
+    const ctx = new CallContext(state, turn);
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
     const audited = def.kind === 'write' || def.sensitive === true;
 
     const finish = (output: unknown): unknown => {
       const value = def.output.parse(output);
       if (audited && state.isOpen) {
+        // A read's own audit commit does not wait for the disk (synchronous=NORMAL in WAL): it is in
+        // the WAL, so a killed process loses nothing, and the next write's FULL commit (or a
+        // checkpoint) flushes it with that write. Only a power cut can cost the read entries since
+        // the last write (docs/SECURITY.md). Writes keep FULL: they commit inside their transaction.
+        const relaxed = def.kind === 'read';
+        if (relaxed) state.db().pragma('synchronous = NORMAL');
         try {
           appendAudit(state.db(), {
             at: ctx.nowIso(),
@@ -97,6 +103,8 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
           });
         } catch (error) {
           if (!(AUDIT_BEST_EFFORT.has(name) && error instanceof TwoWayError && error.code === 'audit-broken')) throw error;
+        } finally {
+          if (relaxed && state.isOpen) state.db().pragma('synchronous = FULL');
         }
       }
       return value;
@@ -121,13 +129,69 @@ export function createDispatcher(state: CoreState, handlers: Handlers) {
     return value;
   }
 
-  return function call(name: unknown, input: unknown): Promise<unknown> {
-    const result = queue.then(() => dispatch(name, input));
-    queue = result.catch(() => undefined);
+  /** TwoWay's own work (the automatic backup) takes its turn like a call; fn gets the means to give it up while it waits. */
+  async function inTurn<T>(fn: (detach: <R>(job: () => Promise<R>) => Promise<R>) => Promise<T>): Promise<T> {
+    const turn = new Turn(lock, await lock.acquire());
+    try {
+      return await fn((job) => turn.giveUpWhile(job));
+    } finally {
+      turn.release();
+    }
+  }
+
+  const call = function call(name: unknown, input: unknown): Promise<unknown> {
+    const result = (async () => {
+      const turn = new Turn(lock, await lock.acquire());
+      try {
+        return await dispatch(name, input, turn);
+      } finally {
+        turn.release();
+      }
+    })();
     return result.catch((error: unknown) => {
       throw toTwoWayError(error);
     });
   };
+  return Object.assign(call, { inTurn });
+}
+
+/** Calls take turns, first come first served (see createDispatcher). */
+class CallLock {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Resolves with this caller's release function when every earlier caller has released. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => done);
+    return ready;
+  }
+}
+
+/**
+ * One call's turn. A long job that works on its own connection (a backup, a check of a backup)
+ * gives the turn up while it waits (`CallContext.whileOthersRun`), so other calls answer meanwhile,
+ * and takes a new turn, behind whoever came in since, before it touches the database again.
+ */
+export class Turn {
+  constructor(
+    private readonly lock: CallLock,
+    private releaseFn: () => void,
+  ) {}
+
+  release(): void {
+    this.releaseFn();
+  }
+
+  async giveUpWhile<T>(fn: () => Promise<T>): Promise<T> {
+    this.releaseFn();
+    try {
+      return await fn();
+    } finally {
+      this.releaseFn = await this.lock.acquire();
+    }
+  }
 }
 
 /** Locks when the idle time has passed; the lock itself is audited like a user's lock (and happens even if that fails). */

@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/contract/index';
 import { agreementsHandlers } from './agreements/handlers';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { printHandlers } from './print/handlers';
 import { authHandlers, setupHandlers, usersHandlers } from './auth/handlers';
 import { carersHandlers, childrenHandlers } from './children/handlers';
@@ -43,4 +44,5 @@ export const handlers: Handlers = {
   ...observationsHandlers,
   ...homeVisitsHandlers,
   ...documentsHandlers,
+  ...backupHandlers,
 };

@@ -1,5 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/index';
+import { autoBackup } from './backup/run';
+import { jobDone } from './backup/progress';
+import { finishInterruptedRestore } from './backup/restore';
 import { createDispatcher, lockIfIdle } from './dispatch';
 import { handlers } from './handlers';
 import type { Platform } from './platform';
@@ -15,6 +18,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** What the host can do beyond the core (the Electron app saves PDFs); nothing in tests and the preview. */
   platform?: Platform;
+  /** How often to look whether the daily automatic backup is due (tests make it short). */
+  autoBackupCheckMs?: number;
 }
 
 export interface Core {
@@ -29,17 +34,25 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const state = new CoreState(options.dataDir, options.store ?? createFileStore(options.dataDir), options.now ?? (() => new Date()), options.platform);
+  // A restore or its undo cut short by a crash is finished before anything else reads the folder.
+  finishInterruptedRestore(state);
   const call = createDispatcher(state, handlers);
   // The idle lock also fires when nobody calls in; unref so a test's process can still end.
   const idleTimer = setInterval(() => lockIfIdle(state), 15_000);
   idleTimer.unref();
+  // The daily automatic backup, while someone is logged in (the records are only open then).
+  const backupTimer = setInterval(() => void call.inTurn((detach) => autoBackup(state, detach)), options.autoBackupCheckMs ?? 10 * 60_000);
+  backupTimer.unref();
   return {
     call,
     invoke: (channel, input) => call(channel, input) as Promise<never>,
     async close() {
       clearInterval(idleTimer);
-      // Wait for calls already queued, then close.
-      await call('auth.session', undefined).catch(() => undefined);
+      clearInterval(backupTimer);
+      // Wait for calls already queued and a backup under way, make the closing backup (when the
+      // records are open and a folder is chosen), then close.
+      await jobDone(state);
+      await call.inTurn((detach) => autoBackup(state, detach, true)).catch(() => undefined);
       state.close();
     },
   };

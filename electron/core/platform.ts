@@ -20,4 +20,6 @@ export interface Platform {
    * false when the user cancels. The renderer has already warned that the copy is not encrypted.
    */
   saveFile?(options: { suggestedName: string; extension: string; data: Uint8Array }): Promise<boolean>;
+  /** Asks which backup file to check or restore; null when the user cancels. */
+  chooseBackupFile?(): Promise<string | null>;
 }

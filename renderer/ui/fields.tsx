@@ -338,6 +338,7 @@ const useDialogStyles = makeStyles({
   wide: { maxWidth: '760px', width: '100%' },
 });
 
+
 /** A dialog around a form: title, fields, the form-wide error, Cancel and the submit button. */
 export function FormDialog({
   title,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { agreementsChannels } from './agreements';
 import { auditChannels } from './audit';
+import { backupChannels } from './backup';
 import { printChannels } from './print';
 import { authChannels } from './auth';
 import { carersChannels, childrenChannels } from './children';
@@ -42,6 +43,7 @@ export const contract = {
   ...observationsChannels,
   ...homeVisitsChannels,
   ...documentsChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

@@ -19,12 +19,13 @@
  * the same audit append ("raw + audit"), which is the work the core must do; the core's overhead is
  * measured against the latter. Not a test: nothing here fails on a number.
  */
-import { statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { appendAudit } from '../../electron/core/audit/log';
+import { SAFETY_DIR } from '../../electron/core/backup/restore';
 import {
   CHILD_WEEK_SQL,
   PATTERN_COUNTS_SQL,
@@ -205,8 +206,16 @@ async function main() {
   sides.rawDown();
   const childOf = (i: number) => roomChildren[(i * 7) % roomChildren.length].id;
   const weekOf = (i: number) => weeks[i % weeks.length];
-  const audit = (channel: string, recordIds: string[]) =>
-    appendAudit(raw(), { at: new Date().toISOString(), userId, channel, kind: 'read', recordIds });
+  // The same audit append the core makes: a read's entry committed with synchronous=NORMAL (WAL),
+  // a write's inside the write's own transaction (synchronous=FULL).
+  const audit = (channel: string, recordIds: string[], kind: 'read' | 'write' = 'read') => {
+    if (kind === 'read') raw().pragma('synchronous = NORMAL');
+    try {
+      appendAudit(raw(), { at: new Date().toISOString(), userId, channel, kind, recordIds });
+    } finally {
+      if (kind === 'read') raw().pragma('synchronous = FULL');
+    }
+  };
 
   // The raw side produces the same information as the core: for a child's week also where the child
   // was each day (attendance and shared care, read once) and the week's plans.
@@ -305,7 +314,7 @@ async function main() {
     const rev = raw().prepare(INS_REV).run([id, text, userId, at]).lastInsertRowid;
     raw().prepare(INS_ENTRY).run([id, childOf(i), addDay, rev, userId, userId, at]);
     raw().prepare(INS_FTS).run([rev, text]);
-    if (withAudit) audit('diary.add', [`child:${childOf(i)}`, `diary:${id}`]);
+    if (withAudit) audit('diary.add', [`child:${childOf(i)}`, `diary:${id}`], 'write');
     raw().exec('COMMIT');
   };
   const addEntry = await pair(
@@ -324,6 +333,7 @@ async function main() {
   );
 
   key.fill(0);
+  const backup = await backupTimings(core, childOf, weekOf);
   await core.close();
 
   log('Meeting packs (headless Chromium)…');
@@ -362,6 +372,7 @@ async function main() {
     pack30Pages: packs.pack30Pages,
     pack30Bytes: packs.pack30Bytes,
     packPeakMb: packs.packPeakMb,
+    ...backup,
   };
 
   if (json) {
@@ -390,6 +401,58 @@ async function main() {
       `30 in ${(result.pack30Ms / 1000).toFixed(1)} s (${result.pack30Pages} pages, ${Math.round(result.pack30Bytes / 1024)} KB; target < 60 s); ` +
       `peak memory of TwoWay and Chromium ${result.packPeakMb} MB (target < 500 MB).`,
   );
+  console.log(
+    `Backup of ${result.databaseMb} MB: ${result.backupMs.toFixed(0)} ms; check: ${result.verifyMs.toFixed(0)} ms; restore: ${result.restoreMs.toFixed(0)} ms. ` +
+      `A child's week asked for during the backup: median ${result.callDuringBackupMs.toFixed(1)} ms, slowest ${result.callDuringBackupMaxMs.toFixed(1)} ms (${result.callsDuringBackup} calls).`,
+  );
+}
+
+/**
+ * Back up, check and restore the data set once each (they take seconds, not milliseconds), and
+ * while the backup runs ask for a child's week every 100 ms: how long a call waits while a backup
+ * is made. The restore is of the backup just made (the same records); its safety copy is removed.
+ */
+async function backupTimings(core: Core, childOf: (i: number) => string, weekOf: (i: number) => string) {
+  const folder = mkdtempSync(join(tmpdir(), 'twoway-bench-backups-'));
+  try {
+    await core.invoke('auth.login', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
+    log('Timing a backup, a check and a restore.');
+    const during: number[] = [];
+    let running = true;
+    const t = performance.now();
+    const made = core.invoke('backup.create', { folder }).finally(() => (running = false));
+    const asking = (async () => {
+      for (let i = 0; running; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (!running) break;
+        const c = performance.now();
+        await core.invoke('diary.childWeek', { childId: childOf(i), week: weekOf(i) });
+        during.push(performance.now() - c);
+      }
+    })();
+    const { file } = await made;
+    const backupMs = performance.now() - t;
+    await asking;
+    const v = performance.now();
+    const verdict = await core.invoke('backup.verify', { file });
+    const verifyMs = performance.now() - v;
+    if (!verdict.ok) throw new Error(`The bench backup did not verify: ${verdict.problem}`);
+    const r = performance.now();
+    await core.invoke('backup.restore', { file, unlock: { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password } });
+    const restoreMs = performance.now() - r;
+    rmSync(join(dataDir, SAFETY_DIR), { recursive: true, force: true });
+    return {
+      databaseMb: Math.round(statSync(file).size / 1e6),
+      backupMs: round(backupMs),
+      verifyMs: round(verifyMs),
+      restoreMs: round(restoreMs),
+      callsDuringBackup: during.length,
+      callDuringBackupMs: round(median(during.length ? during : [0])),
+      callDuringBackupMaxMs: round(Math.max(0, ...during)),
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {

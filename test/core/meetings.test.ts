@@ -301,7 +301,7 @@ describe('meeting packs: what goes in', () => {
   it('keeps papers with a meeting and with an agreement version, for whoever may open them', async () => {
     const { id } = await core.invoke('meetings.book', booking({ at: '12:00' }));
     await as('kate');
-    const paper = { title: 'Report sent by Jo instead of coming', source: { kind: 'us' as const }, fileName: 'report.pdf', mime: 'application/pdf', data: pdfWithText('Report from Jo').toString('base64') };
+    const paper = { title: 'Report sent by Jo instead of coming', source: { kind: 'us' as const }, fileName: 'report.pdf', mime: 'application/pdf' as const, data: pdfWithText('Report from Jo').toString('base64') };
     await core.invoke('documents.add', { ownerType: 'meeting', ownerId: id, ...paper });
     expect((await core.invoke('documents.list', { ownerType: 'meeting', ownerId: id })).documents.map((d) => d.title)).toEqual(['Report sent by Jo instead of coming']);
     await as(ADMIN.username);

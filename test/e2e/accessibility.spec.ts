@@ -206,6 +206,8 @@ test('the main screens have no serious or critical accessibility problems (axe, 
   await check('keeping records: due for review');
   await go('/records/rules', (p) => expect(p.getByRole('button', { name: 'Change' }).first()).toBeVisible());
   await check('keeping records: how long records are kept');
+  await go('/admin/backups', (p) => expect(p.getByRole('button', { name: 'Back up now' })).toBeVisible());
+  await check('admin: backups');
 
   // Decisions to share are made by the DSL, managers and practitioners, not the administrator: Deborah, the DSL.
   await preview.core.invoke('auth.login', { username: 'deborah', password: DEMO_STAFF_PASSWORD });

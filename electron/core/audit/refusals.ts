@@ -56,6 +56,11 @@ export function recordRefusal(state: CoreState, name: unknown, error: unknown, a
     return;
   }
   if (!state.vault.isSetUp()) return;
+  recordAtNextLogin(state, entry);
+}
+
+/** An entry for the database opened at the next login (a restore and its undo lock TwoWay; their entries go into the records put in place). */
+export function recordAtNextLogin(state: CoreState, entry: NewAuditEntry): void {
   const queue = waiting.get(state) ?? { entries: [], dropped: 0 };
   if (queue.entries.length < MAX_WAITING) queue.entries.push(entry);
   else queue.dropped++;

@@ -5,6 +5,7 @@ import type { usersChannels } from '../../../shared/contract/users';
 import type { CallContext, HandlersFor } from '../context';
 import { readSettings, writeSettings } from '../settings/repo';
 import { changeDatabaseKey } from '../vault/rekey';
+import { assertIdle } from '../backup/progress';
 import { sessionFor, startSession } from './session';
 import { activeAdminCount, findUserById, findUserByUsername, insertUser, listUsers, updateUser } from './users-repo';
 
@@ -188,8 +189,10 @@ export const usersHandlers: HandlersFor<typeof usersChannels> = {
         issues: [{ path: ['password'], message: 'This is not your password.' }],
       });
     }
+    assertIdle(ctx.state);
     return changeDatabaseKey(ctx.state);
   },
+
 };
 
 function requireUser(ctx: CallContext, id: string) {

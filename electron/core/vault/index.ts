@@ -182,6 +182,47 @@ export class Vault {
     this.writeSlots(abandonPending({ users: this.userSlots(), recovery }));
   }
 
+  /** Every key slot as it is now, for a backup: with the printed recovery key or a password of the time, the backup opens on any laptop. */
+  slotsForBackup(): SlotSet {
+    const recovery = this.recoverySlot();
+    if (recovery === undefined) throw new TwoWayError('not-set-up', 'TwoWay has not been set up on this computer yet.');
+    return { users: this.userSlots(), recovery };
+  }
+
+  /** After a restore (or its undo): the slots that open the database now in place. */
+  installSlots(slots: SlotSet): void {
+    this.writeSlots(slots);
+  }
+
+  /** Opens the database key from a backup's slots (not this laptop's), through the same back-off as a login. */
+  async unlockBackup(slots: SlotSet, unlock: { username: string; password: string } | { recoveryKey: string }): Promise<Buffer> {
+    if ('recoveryKey' in unlock) {
+      const attempt: Attempt = { via: 'recovery-key' };
+      this.backoff.assertAllowed(attempt);
+      const opened = await openSlot(parseSlot(slots.recovery), normaliseRecoveryKey(unlock.recoveryKey), RECOVERY_LABEL);
+      opened?.pending?.fill(0);
+      return this.settle(opened?.key ?? null, 'That recovery key does not open this backup. It needs the recovery key that was in use when the backup was made.', attempt);
+    }
+    const attempt: Attempt = { via: 'password', username: unlock.username };
+    this.backoff.assertAllowed(attempt);
+    const raw = Object.hasOwn(slots.users, unlock.username) ? slots.users[unlock.username] : undefined;
+    const opened = raw === undefined ? await this.burnEquivalentTime(unlock.password) : await openSlot(parseSlot(raw), unlock.password, userLabel(unlock.username));
+    if (opened) opened.pending?.fill(0);
+    return this.settle(opened ? opened.key : null, 'That username and password do not open this backup. Use a password that was in use when the backup was made, or the recovery key.', attempt);
+  }
+
+  /**
+   * A new recovery key: a new slot for the same database key replaces the old one in recovery.json
+   * and the settings file, so the old printed key opens nothing on this laptop any more (backups
+   * made before still hold the old slot: the old key still opens those).
+   */
+  async rotateRecoveryKey(dbKey: Buffer): Promise<string> {
+    const recoveryKey = newRecoveryKey();
+    const slot = await wrapKey(dbKey, recoveryKey, RECOVERY_LABEL);
+    this.writeSlots({ users: this.userSlots(), recovery: slot });
+    return recoveryKey;
+  }
+
   /** The recovery copy first (it is what a lost settings file is recovered from), then the settings file in one write. */
   private writeSlots(slots: SlotSet): void {
     this.writeRecoveryCopy(slots.recovery);

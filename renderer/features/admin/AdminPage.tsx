@@ -5,6 +5,7 @@ import { rolesAllow } from '../../../shared/contract/define';
 import { useChannel } from '../../api';
 import { navigate, type Route } from '../../router';
 import { Page } from '../../ui/Page';
+import { BackupPanel } from '../backup/BackupPanel';
 import { AuditPanel } from './AuditPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'users', label: 'Staff accounts', requires: 'users.list' },
   { id: 'settings', label: 'Settings', requires: 'settings.update' },
   { id: 'audit', label: 'Audit trail', requires: 'audit.list' },
+  { id: 'backups', label: 'Backups', requires: 'backup.status' },
 ] as const;
 
 export function AdminPage({ session, route }: { session: Session; route: Route }) {
@@ -30,6 +32,7 @@ export function AdminPage({ session, route }: { session: Session; route: Route }
       </TabList>
       {current.id === 'users' && <UsersPanel session={session} />}
       {current.id === 'settings' && <SettingsPanel />}
+      {current.id === 'backups' && <BackupPanel session={session} />}
       {current.id === 'audit' && <AuditPanel session={session} settingName={settings.data?.settingName ?? ''} initialWhat={route.query.get('what')} />}
     </Page>
   );

@@ -43,6 +43,14 @@ export function LoginScreen({
         ) : (
           <RecoveryLogin onLoggedIn={onLoggedIn} onBack={recoveryNeeded ? undefined : () => setMode('password')} />
         )}
+        <details>
+          <summary>Restore from a backup</summary>
+          <Text size={200}>
+            The records on this laptop are replaced only by an administrator: log in (with a password, or with the recovery key if every
+            administrator’s password is lost), then go to Admin, Backups, “Restore from a backup”. On a new laptop, the first screen
+            offers it straight away.
+          </Text>
+        </details>
       </Card>
     </main>
   );

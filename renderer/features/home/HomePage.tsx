@@ -5,6 +5,7 @@ import { href } from '../../router';
 import { Page } from '../../ui/Page';
 import { FailedLoginsHomeCard } from '../admin/HomeCard';
 import { AgreementsHomeCard } from '../agreements/HomeCard';
+import { BackupHomeCard } from '../backup/HomeCard';
 import { ChildrenHomeCards } from '../children/HomeCards';
 import { ConcernsHomeCard } from '../concerns/HomeCard';
 import { DiaryFollowUpsCard } from '../diary/HomeCard';
@@ -24,6 +25,7 @@ export function HomePage({ session, areas }: { session: Session; areas: Area[] }
     <Page title={`Hello, ${session.fullName.split(' ')[0]}`}>
       <Text>{formatDay(londonDay())}</Text>
       <FailedLoginsHomeCard session={session} />
+      <BackupHomeCard session={session} />
       <ConcernsHomeCard session={session} />
       <SharingHomeCard session={session} />
       <ChildrenHomeCards session={session} />

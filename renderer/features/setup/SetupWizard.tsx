@@ -6,6 +6,7 @@ import { suggestPassword } from '../../../shared/domain/words';
 import { applyServerError, TextField, useContractForm, withErrorFocus } from '../../ui/forms';
 import { ErrorBar } from '../../ui/Page';
 import { RecoveryKeyView } from './RecoveryKeyView';
+import { RestoreForm } from '../backup/RestoreForm';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXXL },
@@ -23,6 +24,27 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [recovery, setRecovery] = useState<{ key: string; settingName: string } | null>(null);
   const [kept, setKept] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+
+  if (restoring) {
+    return (
+      <main className={s.wrap}>
+        <Card className={s.card}>
+          <Title1 as="h1">Restore from a backup</Title1>
+          <Text>
+            On a new laptop, or after reinstalling: choose the backup file (from the USB stick or backup folder) and unlock it with a
+            username and password from when it was made, or with the recovery key.
+          </Text>
+          <RestoreForm where="new-laptop" onRestored={onDone} />
+          <div>
+            <Button appearance="transparent" onClick={() => setRestoring(false)}>
+              Back to setting up a new TwoWay
+            </Button>
+          </div>
+        </Card>
+      </main>
+    );
+  }
 
   if (recovery) {
     return (
@@ -91,6 +113,11 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             {create.isPending ? 'Creating the encrypted database…' : 'Set up TwoWay'}
           </Button>
         </form>
+        <Subtitle1 as="h2">Moving to a new laptop?</Subtitle1>
+        <Text size={200}>If your records are in a TwoWay backup (a USB stick, a backup folder), restore them instead of setting up again.</Text>
+        <div>
+          <Button onClick={() => setRestoring(true)}>Restore from a backup</Button>
+        </div>
       </Card>
     </main>
   );

@@ -35,7 +35,8 @@ export const AREAS: Area[] = [
   { id: 'meetings', label: 'Meetings', icon: <PeopleTeamRegular />, requires: 'meetings.planner', description: 'Termly joint meetings with parents and other settings: the planner, meeting records and the packs.' },
   { id: 'records', label: 'Keeping records', icon: <ArchiveRegular />, requires: 'sar.prepare', description: 'How long records are kept, records due for review and disposal, and subject access requests.' },
   { id: 'setting', label: 'Our setting', icon: <BuildingRegular />, requires: 'setting.get', description: 'Our details, DSL and manager, and our policies with review dates.' },
-  { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'users.list', description: 'Staff accounts, settings and the audit trail.' },
+  // Office staff see Admin for its Backups tab only (backups are theirs to make; the other tabs need more).
+  { id: 'admin', label: 'Admin', icon: <SettingsRegular />, requires: 'backup.status', description: 'Staff accounts, settings, the audit trail and backups.' },
 ];
 
 export function areasFor(roles: readonly Role[]): Area[] {

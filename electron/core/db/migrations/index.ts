@@ -12,6 +12,7 @@ import { m010AgreementsObservations } from './010_agreements_observations';
 import { m011Documents } from './011_documents';
 import { m012ConcernChildren } from './012_concern_children';
 import { m013RetentionNewRecords } from './013_retention_new_records';
+import { m014Backups } from './014_backups';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m011Documents,
   m012ConcernChildren,
   m013RetentionNewRecords,
+  m014Backups,
 ];
