@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { pdfWithText } from '../fixtures/files';
@@ -76,12 +79,17 @@ describe('retention of meetings, observations, home visits, documents and linked
     const key = await rawKeyFromRecovery(dir, recoveryKey);
     for (const n of [1, 2, 3, 4, 5, 6]) expect(holds(plaintextOf(dir, key), `${CANARY}${n}`), `canary ${n} before`).toBe(true);
 
+    // A backup made now still holds these records after they are disposed of: the office is told.
+    const backupFolder = mkdtempSync(join(tmpdir(), 'twoway-retention-backups-'));
+    const { file } = await core.invoke('backup.create', { folder: backupFolder });
+
     now = new Date('2028-07-18T09:00:00Z');
     await asAdmin();
     const due = (await core.invoke('retention.due')).sets.filter((s) => s.childId === childId).map((s) => s.type);
     expect(due).toEqual(expect.arrayContaining(['child-record', 'meetings', 'agreements-observations', 'documents']));
     for (const type of ['meetings', 'agreements-observations', 'documents', 'child-record'] as const) {
-      await core.invoke('retention.dispose', { childId, type, password: ADMIN.password });
+      const { staleBackups } = await core.invoke('retention.dispose', { childId, type, password: ADMIN.password });
+      expect(staleBackups.map((b) => b.where)).toEqual([file]);
     }
     let files = plaintextOf(dir, key);
     for (const n of [1, 2, 3, 4]) expect(holds(files, `${CANARY}${n}`), `canary ${n}`).toBe(false);

@@ -1,3 +1,4 @@
+import { backupsOlderThan } from '../backup/repo';
 import type { Db } from '../db/connection';
 import { all, get, newId, run, toJson } from '../db/sql';
 import type { Count, RecordTypeDef } from './registry';
@@ -76,14 +77,11 @@ export function dispose(db: Db, types: RecordTypeDef[], def: RecordTypeDef, chil
 }
 
 /**
- * Backups made before a disposal still hold what was disposed of; the office replaces them.
- * SEAM for the backups feature (issue: backup and restore): the `backups` table does not exist on
- * this branch, so nothing is listed yet. Wire it as
- *   SELECT id, made_at, location FROM backups WHERE made_at < $before ORDER BY made_at
- * (good backups only) and the disposal screen and its result show them with no other change.
+ * Backups made before a disposal still hold what was disposed of; the office replaces them. The
+ * good backups still kept (the backups feature records each one, electron/core/backup/repo.ts).
  */
-export function backupsOlderThan(_db: Db, _before: string): { id: string; madeAt: string; where: string }[] {
-  return [];
+export function staleBackupsBefore(db: Db, before: string): { id: string; madeAt: string; where: string }[] {
+  return backupsOlderThan(db, before).map((b) => ({ id: b.id, madeAt: b.createdAt, where: b.file }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { today } from '../../../shared/domain/weeks';
 import type { CallContext, HandlersFor } from '../context';
 import { all, fromJson, get, newId, run, toJson } from '../db/sql';
 import { childDates, childReference, dueSets, setDue } from './due';
-import { backupsOlderThan, dispose, purgeWal } from './dispose';
+import { dispose, purgeWal, staleBackupsBefore } from './dispose';
 import { recordTypes, type RecordTypeDef } from './registry';
 import { insertRule, rulesTable, setStaffNamesPolicy, staffNamesPolicy } from './rules';
 import { applyReview, gatherSections, reviewItems, type Decisions } from './subject-access';
@@ -117,7 +117,7 @@ export const retentionHandlers: HandlersFor<typeof retentionChannels> = {
     const { disposalId, counts } = dispose(db, typesOf(ctx), def, input.childId, { type: def.type, childReference: reference, dueOn, by: { userId: ctx.user.userId, name: ctx.user.fullName }, at });
     ctx.touch(`disposal:${disposalId}`);
     ctx.after(() => purgeWal(db));
-    return { disposalId, childReference: reference, counts, staleBackups: backupsOlderThan(db, at) };
+    return { disposalId, childReference: reference, counts, staleBackups: staleBackupsBefore(db, at) };
   },
 
   'sar.prepare': (input, ctx) => {
