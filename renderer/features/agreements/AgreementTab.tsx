@@ -86,7 +86,7 @@ export function AgreementTab({ childId, session, printable = true }: { childId: 
         their initial joint meeting should sign an agreement on how they will proceed with sharing information”).
       </Text>
       {a.id && (
-        <section aria-label="Papers for this version">
+        <section aria-label="Papers kept with this agreement">
           <Text as="h2" size={500} weight="semibold">
             Papers for this version
           </Text>
