@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,9 +10,14 @@ import { BENCH_ADMIN } from '../fixtures/generate';
 const DAY = '2030-01-15';
 const BATCH = 30;
 
-/** Resident memory (MB) of this process and every process under it (headless Chromium), from ps. */
-function treeRssMb(): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+/**
+ * Memory (MB) of the processes that make the PDFs: every process under this one (headless
+ * Chromium: browser, renderer, GPU and utility processes), as proportional set size from
+ * /proc/<pid>/smaps_rollup, so the libraries and shared memory they share are counted once, not
+ * once per process (summing RSS would). This process (the core, the benchmark's caches) is apart.
+ */
+function chromiumMemoryMb(): number {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
     .trim()
     .split('\n')
     .map((l) => l.trim().split(/\s+/).map(Number));
@@ -26,7 +31,16 @@ function treeRssMb(): number {
       }
     }
   }
-  return Math.round(rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024);
+  tree.delete(process.pid);
+  let kb = 0;
+  for (const pid of tree) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended between ps and the read.
+    }
+  }
+  return Math.round(kb / 1024);
 }
 
 /**
@@ -38,8 +52,12 @@ export async function benchPacks(dataDir: string, log: (m: string) => void) {
   const preview = await startPreview({ dataDir });
   const { core } = preview;
   const folder = mkdtempSync(join(tmpdir(), 'twoway-bench-packs-'));
-  let peakMb = treeRssMb();
-  const sampler = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb())), 250);
+  let peakMb = chromiumMemoryMb();
+  let corePeakMb = 0;
+  const sampler = setInterval(() => {
+    peakMb = Math.max(peakMb, chromiumMemoryMb());
+    corePeakMb = Math.max(corePeakMb, Math.round(process.memoryUsage().rss / 1048576));
+  }, 250);
   try {
     await core.invoke('auth.login', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
     let { meetings } = await core.invoke('meetings.between', { from: DAY, to: DAY });
@@ -72,7 +90,7 @@ export async function benchPacks(dataDir: string, log: (m: string) => void) {
     }
     const pack30Ms = performance.now() - t;
     single.sort((a, b) => a - b);
-    return { packMs: single[2], packPages: one.pages, packBytes: one.bytes, pack30Ms, pack30Pages: pages, pack30Bytes: bytes, packPeakMb: peakMb };
+    return { packMs: single[2], packPages: one.pages, packBytes: one.bytes, pack30Ms, pack30Pages: pages, pack30Bytes: bytes, packPeakMb: peakMb, packCorePeakMb: corePeakMb };
   } finally {
     clearInterval(sampler);
     await preview.close();
