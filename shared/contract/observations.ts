@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EYFS_AREAS, TERM_PATTERN } from '../domain/eyfs';
+import { EYFS_AREAS } from '../domain/eyfs';
+import { termIdSchema } from './meetings';
 import { channel, daySchema, idOutput, idSchema, okOutput, text } from './define';
 import { DIARY_SHARERS, shareMethodSchema } from './diary';
 import { CHILD_READERS, optionalText } from './fields';
@@ -98,9 +99,9 @@ export const observationsChannels = {
     input: z.object({
       childId: idSchema,
       area: eyfsAreaSchema.optional(),
-      term: z.string().regex(TERM_PATTERN, 'Choose a term from the list.').optional(),
+      term: termIdSchema.optional(),
     }),
-    output: z.object({ observations: z.array(observationSchema), terms: z.array(z.string()) }),
+    output: z.object({ observations: z.array(observationSchema), terms: z.array(z.object({ id: z.string(), label: z.string() })) }),
   }),
   'observations.setNextStep': channel({
     summary: 'Changes the status of an observation’s next step (planned, in progress, achieved).',

@@ -261,9 +261,13 @@ describe('observations and next steps', () => {
 
     const maths = (await core.invoke('observations.list', { childId, area: 'mathematics' })).observations;
     expect(maths.map((o) => o.text)).toEqual(['Counted five ducks aloud in the water tray.']);
-    const summer = await core.invoke('observations.list', { childId, term: '2026-summer' });
+    // Terms are the setting's own (the usual funding terms here): June 2026 is the summer term of 2025 to 2026.
+    const summer = await core.invoke('observations.list', { childId, term: '2025-summer' });
     expect(summer.observations.map((o) => o.text)).toEqual(['Climbed the frame on her own.']);
-    expect(summer.terms).toEqual(['2026-autumn', '2026-summer']);
+    expect(summer.terms).toEqual([
+      { id: '2026-autumn', label: 'Autumn term 2026' },
+      { id: '2025-summer', label: 'Summer term 2026' },
+    ]);
 
     await core.invoke('observations.setNextStep', { observationId: id, status: 'achieved' });
     expect((await core.invoke('observations.list', { childId, area: 'mathematics' })).observations[0].nextStep?.status).toBe('achieved');

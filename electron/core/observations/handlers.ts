@@ -3,7 +3,7 @@ import { fieldError } from '../../../shared/contract/fields';
 import type { homeVisitsChannels, observationsChannels } from '../../../shared/contract/observations';
 import { londonDay } from '../../../shared/domain/dates';
 import { pastDayProblem } from '../../../shared/domain/day-rules';
-import { termOf, termSpan } from '../../../shared/domain/eyfs';
+import { requireTerm, termOf } from '../meetings/terms';
 import { requireChild } from '../children/repo';
 import { checkConsent } from '../consent/check';
 import type { CallContext, HandlersFor } from '../context';
@@ -43,9 +43,11 @@ export const observationsHandlers: HandlersFor<typeof observationsChannels> = {
     const db = ctx.db();
     requireChild(db, input.childId);
     const all = listObservations(db, input.childId, settingName(ctx));
-    const span = input.term ? termSpan(input.term) : null;
-    const chosen = span ? observationsBetween(db, input.childId, span.from, span.to, settingName(ctx)).reverse() : all;
-    const terms = [...new Set([termOf(todayOf(ctx)), ...all.map((o) => o.term)])].sort((a, b) => termSpan(b).from.localeCompare(termSpan(a).from));
+    const span = input.term ? requireTerm(db, input.term) : null;
+    const chosen = span ? observationsBetween(db, input.childId, span.startsOn, span.endsOn, settingName(ctx)).reverse() : all;
+    // This term and every term with an observation, newest first, by the setting's own term dates.
+    const byId = new Map([termOf(db, todayOf(ctx)), ...all.map((o) => requireTerm(db, o.term))].map((t) => [t.id, t]));
+    const terms = [...byId.values()].sort((a, b) => b.startsOn.localeCompare(a.startsOn)).map((t) => ({ id: t.id, label: t.label }));
     return { observations: input.area ? chosen.filter((o) => o.areas.includes(input.area!)) : chosen, terms };
   },
 

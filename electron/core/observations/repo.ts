@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HomeVisit, Observation, observationAddSchema, homeVisitRecordSchema } from '../../../shared/contract/observations';
-import { termOf } from '../../../shared/domain/eyfs';
+import { termOf } from '../meetings/terms';
 import type { Db } from '../db/connection';
 import { all, bool, fromJson, get, newId, run, toJson } from '../db/sql';
 
@@ -28,12 +28,13 @@ const OBSERVATION_SELECT = `SELECT o.*, p.name AS partner_name, nu.full_name AS 
   FROM observations o LEFT JOIN partners p ON p.id = o.partner_id
   LEFT JOIN users nu ON nu.id = o.next_step_updated_by LEFT JOIN users ru ON ru.id = o.recorded_by`;
 
-function toObservation(r: ObservationRow, settingName: string): Observation {
+function toObservation(db: Db, r: ObservationRow, settingName: string): Observation {
   return {
     id: r.id,
     childId: r.child_id,
     observedOn: r.observed_on,
-    term: termOf(r.observed_on),
+    // The setting's own term dates (a day in a holiday between terms counts with the next term).
+    term: termOf(db, r.observed_on).id,
     areas: fromJson<Observation['areas']>(r.areas, []),
     text: r.text,
     partnerId: r.partner_id,
@@ -78,19 +79,19 @@ export function insertObservation(db: Db, o: z.output<typeof observationAddSchem
 /**
  * A child's observations made between two days, inclusive, oldest first. A termly meeting (the
  * guidance: "joint termly meetings to discuss observations and the child's next steps") picks a
- * term's with `termSpan(term)`.
+ * term's with the term's dates (`requireTerm` of the meetings feature).
  */
 export function observationsBetween(db: Db, childId: string, from: string, to: string, settingName: string): Observation[] {
   return all<ObservationRow>(db, `${OBSERVATION_SELECT} WHERE o.child_id = $childId AND o.observed_on BETWEEN $from AND $to ORDER BY o.observed_on, o.recorded_at`, {
     childId,
     from,
     to,
-  }).map((r) => toObservation(r, settingName));
+  }).map((r) => toObservation(db, r, settingName));
 }
 
 export function listObservations(db: Db, childId: string, settingName: string): Observation[] {
   return all<ObservationRow>(db, `${OBSERVATION_SELECT} WHERE o.child_id = $childId ORDER BY o.observed_on DESC, o.recorded_at DESC`, { childId }).map((r) =>
-    toObservation(r, settingName),
+    toObservation(db, r, settingName),
   );
 }
 

@@ -6,7 +6,7 @@ import type { ChildFile } from '../../../shared/contract/children';
 import { contract } from '../../../shared/contract/index';
 import { NEXT_STEP_STATUS_LABELS, NEXT_STEP_STATUSES, NEXT_STEP_WHERE, NEXT_STEP_WHERE_LABELS, type Observation } from '../../../shared/contract/observations';
 import { formatDay, londonDay } from '../../../shared/domain/dates';
-import { EYFS_AREA_LABELS, EYFS_AREAS, termLabel, type EyfsArea } from '../../../shared/domain/eyfs';
+import { EYFS_AREA_LABELS, EYFS_AREAS, type EyfsArea } from '../../../shared/domain/eyfs';
 import { useChannel, useChannelMutation } from '../../api';
 import { can } from '../../ui/access';
 import { FormDialog, SelectField, TextAreaField } from '../../ui/fields';
@@ -56,8 +56,8 @@ export function ObservationsTab({ file, session }: { file: ChildFile; session: S
           <Select value={term} onChange={(_e, d) => setTerm(d.value)}>
             <option value="">All terms</option>
             {(list.data?.terms ?? []).map((t) => (
-              <option key={t} value={t}>
-                {termLabel(t)}
+              <option key={t.id} value={t.id}>
+                {t.label}
               </option>
             ))}
           </Select>
