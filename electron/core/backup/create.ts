@@ -52,9 +52,10 @@ function backupName(now: Date): string {
 
 /**
  * Makes one backup file in `folder`: the database copied by VACUUM INTO on its own connection (a
- * consistent snapshot, still encrypted under the same key, never a copy of a live WAL file), the
- * manifest with the key slots added, all under a temporary name, flushed, reopened and checked
- * (integrity_check, counts as the manifest says), and only then renamed into place.
+ * consistent snapshot, still encrypted under the same key, never a copy of a live WAL file), reopened
+ * and checked (quick_check, every page's HMAC, and the counts) while its checksum is worked out, the
+ * manifest with the key slots and counts added and read back, all under a temporary name, flushed,
+ * and only then renamed into place.
  * Runs outside the caller's turn (see CallContext.whileOthersRun): it must not use `state.db()`.
  */
 export async function makeBackup(
