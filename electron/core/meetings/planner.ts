@@ -3,7 +3,7 @@ import { childDisplayName } from '../../../shared/domain/names';
 import { addDays } from '../../../shared/domain/weeks';
 import type { Db } from '../db/connection';
 import { all } from '../db/sql';
-import { carriedActions, clashesOf, meetingChildName, meetingsInSpan, type MeetingRow } from './repo';
+import { clashesOf, meetingChildName, meetingsInSpan, overdueActions, type MeetingRow } from './repo';
 
 interface PlannerChild {
   id: string;
@@ -73,21 +73,11 @@ export function thisTerm(db: Db, term: Term, today: string) {
   const soon = addDays(today, 14);
   const upcoming = meetingsInSpan(db, today, addDays(today, 7)).filter((m) => m.status === 'booked');
   const packsToPrint = meetingsInSpan(db, today, soon).filter((m) => m.status === 'booked' && (!m.last_pack_at || m.last_pack_at < m.updated_at));
-  const overdue = all<{ child_id: string; legal_name: string; preferred_name: string | null; starts_at: string; id: string; meeting_id: string }>(
-    db,
-    `SELECT a.child_id, c.legal_name, c.preferred_name, m.starts_at, m.id AS meeting_id, a.id FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id JOIN children c ON c.id = a.child_id
-     WHERE a.status = 'open' AND a.due_on < $today ORDER BY a.due_on`,
-    { today },
-  );
-  const overdueActions = overdue.flatMap((o) => {
-    const action = carriedActions(db, { id: '', child_id: o.child_id, starts_at: '9999' }, today).find((a) => a.id === o.id);
-    return action ? [{ ...action, childId: o.child_id, childName: meetingChildName(o) }] : [];
-  });
   return {
     term,
     toBook: rows.filter((r) => r.status === 'missing').map((r) => ({ childId: r.childId, childName: r.childName })),
     packsToPrint: packsToPrint.map((m) => ({ meetingId: m.id, childName: meetingChildName(m), on: m.on_day, at: m.at_time })),
-    overdueActions,
+    overdueActions: overdueActions(db, today),
     upcoming: upcoming.map((m) => ({ meetingId: m.id, childName: meetingChildName(m), on: m.on_day, at: m.at_time, format: m.format, clash: clashesOf(db, m.id).length > 0 })),
   };
 }

@@ -239,6 +239,17 @@ export function carriedActions(db: Db, m: Pick<MeetingRow, 'id' | 'child_id' | '
   }).map((r) => toAction(r, today));
 }
 
+/** Open actions past their date, of every child, oldest first (the office's "this term"). */
+export function overdueActions(db: Db, today: string): (MeetingAction & { childId: string; childName: string })[] {
+  return all<ActionRow & { legal_name: string; preferred_name: string | null }>(
+    db,
+    `SELECT a.*, m.on_day AS meeting_on, u.full_name AS updated_by_name, c.legal_name, c.preferred_name
+     FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id JOIN children c ON c.id = a.child_id LEFT JOIN users u ON u.id = a.updated_by
+     WHERE a.status = 'open' AND a.due_on < $today ORDER BY a.due_on`,
+    { today },
+  ).map((r) => ({ ...toAction(r, today), childId: r.child_id, childName: nameOf(r) }));
+}
+
 export function readMeeting(db: Db, meetingId: string, today: string): Meeting {
   return toMeeting(db, requireMeetingRow(db, meetingId), today);
 }
