@@ -13,7 +13,7 @@
  *   Chromium's PDF path, with pages, bytes and peak memory (needs the renderer built).
  *
  * `--key-change` instead times "Change the database key" on the same data set (docs/PERFORMANCE.md);
- * `--packs` times only the meeting packs.
+ * `--packs` times only the meeting packs; `--backup` only the backup, its check and a restore.
  *
  * Sensitive reads are audited by the core (an append to the hash-chained audit log, committed with
  * synchronous=FULL). The raw baseline is reported twice: the query alone ("raw"), and the query plus
@@ -212,6 +212,13 @@ async function main() {
   sides.rawDown();
   const childOf = (i: number) => roomChildren[(i * 7) % roomChildren.length].id;
   const weekOf = (i: number) => weeks[i % weeks.length];
+  if (args.includes('--backup')) {
+    key.fill(0);
+    const backup = await backupTimings(core, childOf, weekOf);
+    await core.close();
+    console.log(json ? JSON.stringify(backup) : backup);
+    return;
+  }
   // The same audit append the core makes: a read's entry committed with synchronous=NORMAL (WAL),
   // a write's inside the write's own transaction (synchronous=FULL).
   const audit = (channel: string, recordIds: string[], kind: 'read' | 'write' = 'read') => {

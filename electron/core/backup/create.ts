@@ -7,7 +7,11 @@ import type { CoreState } from '../state';
 import { APP_VERSION, BACKUP_EXTENSION, hashFile, type Manifest, readManifest, SCHEMA_VERSION, sealPrivate, trailer } from './format';
 import { report } from './progress';
 import { COUNTED_TABLES } from './repo';
+import { copySnapshot, type PinnedSnapshot } from './snapshot';
 import { runInWorker } from './worker';
+
+/** The share of the progress bar for copying; the check takes the rest. */
+const COPIED = 0.3;
 
 export const BACKUP_NAME_PREFIX = 'TwoWay backup ';
 
@@ -17,6 +21,8 @@ export const BACKUP_NAME_PREFIX = 'TwoWay backup ';
  */
 export const folderFiles = {
   appendFile: (path: string, data: Buffer) => appendFile(path, data),
+  /** Called before each chunk of a page copy: a test writes and checkpoints here to prove the snapshot holds. */
+  beforeChunk: (_offset: number): void | Promise<void> => undefined,
   probe: async (folder: string) => {
     const probe = join(folder, `.twoway-probe-${process.pid}`);
     await appendFile(probe, 'x');
@@ -45,24 +51,45 @@ export interface Made {
   counts: BackupCounts;
 }
 
+export interface BackupJob {
+  folder: string;
+  key: Buffer;
+  slots: Manifest['slots'];
+  settingName: string;
+  createdBy: string;
+  now: Date;
+  /** Pinned in the caller's turn (snapshot.ts); null: copy with VACUUM INTO instead. */
+  snapshot: PinnedSnapshot | null;
+}
+
 /** `TwoWay backup 2026-12-01 01-30-05.twowaybackup` (UTC, so names sort in the order they were made). */
 function backupName(now: Date): string {
   return `${BACKUP_NAME_PREFIX}${now.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-')}${BACKUP_EXTENSION}`;
 }
 
 /**
- * Makes one backup file in `folder`: the database copied by VACUUM INTO on its own connection (a
- * consistent snapshot, still encrypted under the same key, never a copy of a live WAL file), reopened
- * and checked (quick_check, every page's HMAC, and the counts) while its checksum is worked out, the
- * manifest with the key slots and counts added and read back, all under a temporary name, flushed,
- * and only then renamed into place.
+ * Makes one backup file in `folder`: the database copied page for page from the snapshot the caller
+ * pinned in its turn (snapshot.ts: consistent, still encrypted under the same key, never a copy of
+ * a live WAL file), or by VACUUM INTO on the worker's own connection when no snapshot could be
+ * pinned; reopened and checked (quick_check, every page's HMAC, and the counts) while its checksum
+ * is worked out and it is flushed to disk; the manifest with the key slots and counts added and read
+ * back; all under a temporary name, and only then renamed into place.
  * Runs outside the caller's turn (see CallContext.whileOthersRun): it must not use `state.db()`.
+ * It releases the snapshot, whatever happens.
  */
 export async function makeBackup(
   state: CoreState,
-  job: { folder: string; key: Buffer; slots: Manifest['slots']; settingName: string; createdBy: string; now: Date },
+  job: BackupJob,
 ): Promise<Made> {
-  const { folder, key } = job;
+  try {
+    return await makeFile(state, job);
+  } finally {
+    job.snapshot?.release();
+  }
+}
+
+async function makeFile(state: CoreState, job: BackupJob): Promise<Made> {
+  const { folder, key, snapshot } = job;
   try {
     await access(folder, constants.W_OK);
     if (!(await stat(folder)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
@@ -77,26 +104,28 @@ export async function makeBackup(
   await rm(temp, { force: true });
   try {
     report(state, 'backup', 'Copying the records', 0);
-    const expected = await sizeOf(state.dbPath);
-    const ticker = setInterval(() => {
-      void sizeOf(temp).then((size) => report(state, 'backup', 'Copying the records', (0.6 * size) / Math.max(expected, 1)));
-    }, 200);
-    let copied;
     try {
-      copied = await runInWorker({ op: 'vacuum', src: state.dbPath, dest: temp, key });
-    } finally {
-      clearInterval(ticker);
+      if (snapshot) await copySnapshot(snapshot, temp, (f) => report(state, 'backup', 'Copying the records', COPIED * f), folderFiles.beforeChunk);
+      else await vacuumInto(state, temp, key);
+    } catch (error) {
+      if (error instanceof TwoWayError) throw error;
+      throw folderProblem(folder, error);
     }
-    if (!copied.ok) throw folderProblem(folder, copied.error);
+    snapshot?.release();
     const dbBytes = await sizeOf(temp);
-    // Two passes over the copy at once, one per core: the worker reads every page (quick_check, so
-    // SQLCipher checks every page's HMAC) and counts the records, while this thread works out the
-    // checksum. The copy is on disk (VACUUM INTO closed it), so this is the file a restore will read.
-    report(state, 'backup', 'Checking the copy', 0.6);
-    const [checked, sha256] = await Promise.all([
+    // Three things at once: the worker reads every page (quick_check, so SQLCipher checks every
+    // page's HMAC) and counts the records, this thread works out the checksum, and the disk is
+    // flushed. The copy is complete on disk, so this is the file a restore will read.
+    report(state, 'backup', 'Checking the copy', COPIED);
+    const [checked, sha256, notFlushed] = await Promise.all([
       runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES, check: 'quick' }),
-      hashFile(temp, dbBytes, (f) => report(state, 'backup', 'Checking the copy', 0.6 + 0.35 * f)),
+      hashFile(temp, dbBytes, (f) => report(state, 'backup', 'Checking the copy', COPIED + (0.95 - COPIED) * f)),
+      flush(temp).then(
+        () => null,
+        (error: unknown) => error ?? new Error('flush failed'),
+      ),
     ]);
+    if (notFlushed) throw folderProblem(folder, notFlushed);
     if (!checked.ok || !checked.counts) throw new TwoWayError('internal', 'The copy of the records did not pass TwoWay’s check, so no backup was saved. Try again.');
     const manifest: Manifest = {
       format: 'twoway-backup',
@@ -141,6 +170,20 @@ export async function removeOldBackups(folder: string, keep: number): Promise<st
   const old = ours.slice(0, Math.max(0, ours.length - keep)).map((f) => join(folder, f));
   for (const f of old) await rm(f, { force: true });
   return old;
+}
+
+/** The fallback copy, when no snapshot could be pinned: VACUUM INTO on the worker's own connection (every row re-inserted). */
+async function vacuumInto(state: CoreState, temp: string, key: Buffer): Promise<void> {
+  const expected = await sizeOf(state.dbPath);
+  const ticker = setInterval(() => {
+    void sizeOf(temp).then((size) => report(state, 'backup', 'Copying the records', (COPIED * size) / Math.max(expected, 1)));
+  }, 200);
+  try {
+    const copied = await runInWorker({ op: 'vacuum', src: state.dbPath, dest: temp, key });
+    if (!copied.ok) throw Object.assign(new Error(copied.error ?? 'VACUUM INTO failed'), { code: copied.error });
+  } finally {
+    clearInterval(ticker);
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../db/migrations/index';
 /**
  * One backup is one file:
  *
- *   [the database, as VACUUM INTO wrote it: SQLCipher pages under the same key]
+ *   [the database: its SQLCipher pages under the same key, from a pinned snapshot]
  *   [manifest, JSON] [manifest length, 4 bytes] ["TWOWAYB1"]
  *
  * The database comes first so the file opens as it is with SQLCipher (the trailer is ignored) and a

@@ -6,6 +6,7 @@ import { readSettings } from '../settings/repo';
 import type { CoreState } from '../state';
 import { makeBackup, removeOldBackups } from './create';
 import { exclusive } from './progress';
+import { pinSnapshot } from './snapshot';
 import { markRemoved, readBackupSettings, recordBackup } from './repo';
 
 type Detach = <T>(fn: () => Promise<T>) => Promise<T>;
@@ -25,16 +26,20 @@ export async function backUp(state: CoreState, options: { folder?: string; userI
     }
     const createdBy = options.userId ? (get<{ name: string }>(db, 'SELECT full_name AS name FROM users WHERE id = $id', { id: options.userId })?.name ?? 'TwoWay') : 'TwoWay (automatic)';
     const key = state.currentKey();
-    const job = { folder, key, slots: state.vault.slotsForBackup(), settingName: readSettings(db, state.vault.settingName() ?? '').settingName, createdBy, now: state.now() };
+    const now = state.now();
     let made;
     try {
-      made = await options.detach(() => makeBackup(state, job));
+      const about = { folder, key, slots: state.vault.slotsForBackup(), settingName: readSettings(db, state.vault.settingName() ?? '').settingName, createdBy, now };
+      // Pinned here, in the caller's turn, so no write can come between the checkpoint and the pin;
+      // makeBackup releases it.
+      const snapshot = pinSnapshot(db, state.dbPath, key);
+      made = await options.detach(() => makeBackup(state, { ...about, snapshot }));
     } finally {
       key.fill(0);
     }
     // TwoWay may have been locked while the file was written: the file is good and kept, but cannot be recorded.
     if (!state.isOpen) return { file: made.file, id: null };
-    const id = recordBackup(state.db(), { file: made.file, createdAt: job.now.toISOString(), createdBy: options.userId, automatic: options.userId === null, bytes: made.bytes, counts: made.counts });
+    const id = recordBackup(state.db(), { file: made.file, createdAt: now.toISOString(), createdBy: options.userId, automatic: options.userId === null, bytes: made.bytes, counts: made.counts });
     for (const removed of await removeOldBackups(folder, readBackupSettings(state.db()).keep)) markRemoved(state.db(), removed, state.now().toISOString());
     return { file: made.file, id };
   });

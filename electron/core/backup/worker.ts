@@ -3,9 +3,10 @@ import { Worker } from 'node:worker_threads';
 import Database from '@signalapp/sqlcipher';
 
 /**
- * The slow SQLCipher work of a backup (VACUUM INTO, a check of a whole copy) runs on a worker
- * thread with its own connection, so the app's one connection keeps answering calls meanwhile (WAL
- * lets the worker read a consistent snapshot while the app writes). The job is one small piece of
+ * The slow SQLCipher work of a backup (a check of a whole copy, and VACUUM INTO when no snapshot
+ * could be pinned, see snapshot.ts) runs on a worker thread with its own connection, so the app's
+ * one connection keeps answering calls meanwhile (WAL lets the worker read a consistent snapshot
+ * while the app writes). The job is one small piece of
  * plain JavaScript (JOB), run by a self-contained worker script (nothing to bundle); should a
  * worker not start (the packaged app's binding cannot be loaded from one), the same JOB runs on
  * the main thread: slower to answer other calls for those seconds, never a backup lost.
@@ -19,6 +20,9 @@ function openWith(file, key) {
   db.pragma('key = "x\\'' + Buffer.from(key).toString('hex') + '\\'"');
   db.pragma('temp_store = MEMORY');
   try { db.prepare('SELECT count(*) FROM sqlite_master').get(); } catch (e) { db.close(); return null; }
+  // As the app's own connection (connection.ts): SQLCipher decrypts a page each time it enters the
+  // cache, and a whole-file check with the default 2 MB cache decrypts many pages twice.
+  db.pragma('cache_size = -65536');
   return db;
 }
 try {
