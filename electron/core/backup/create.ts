@@ -71,7 +71,7 @@ function backupName(now: Date): string {
  * Makes one backup file in `folder`: the database copied page for page from the snapshot the caller
  * pinned in its turn (snapshot.ts: consistent, still encrypted under the same key, never a copy of
  * a live WAL file), or by VACUUM INTO on the worker's own connection when no snapshot could be
- * pinned; reopened and checked (quick_check, every page's HMAC, and the counts) while its checksum
+ * pinned; reopened and checked (cipher_integrity_check, every page's HMAC, and the counts) while its checksum
  * is worked out and it is flushed to disk; the manifest with the key slots and counts added and read
  * back; all under a temporary name, and only then renamed into place.
  * Runs outside the caller's turn (see CallContext.whileOthersRun): it must not use `state.db()`.
@@ -113,12 +113,13 @@ async function makeFile(state: CoreState, job: BackupJob): Promise<Made> {
     }
     snapshot?.release();
     const dbBytes = await sizeOf(temp);
-    // Three things at once: the worker reads every page (quick_check, so SQLCipher checks every
-    // page's HMAC) and counts the records, this thread works out the checksum, and the disk is
-    // flushed. The copy is complete on disk, so this is the file a restore will read.
+    // Three things at once: the worker checks every page's HMAC under the key (so no byte differs
+    // from what SQLCipher wrote) and counts the records, this thread works out the checksum, and
+    // the disk is flushed. The copy is complete on disk, so this is the file a restore will read.
+    // (A restore walks every b-tree as well, quick_check, before the copy becomes the records.)
     report(state, 'backup', 'Checking the copy', COPIED);
     const [checked, sha256, notFlushed] = await Promise.all([
-      runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES, check: 'quick' }),
+      runInWorker({ op: 'check', file: temp, key, tables: COUNTED_TABLES, check: 'pages' }),
       hashFile(temp, dbBytes, (f) => report(state, 'backup', 'Checking the copy', COPIED + (0.95 - COPIED) * f)),
       flush(temp).then(
         () => null,

@@ -55,7 +55,7 @@ export async function prepareCopy(state: CoreState, file: string, unlocked: Unlo
     await copyFile(file, temp);
     await truncate(temp, unlocked.manifest.dbBytes);
     report(state, 'restore', 'Checking the records in it', 0.7);
-    const checked = await runInWorker({ op: 'check', file: temp, key: unlocked.key, tables: COUNTED_TABLES, check: 'quick' });
+    const checked = await runInWorker({ op: 'check', file: temp, key: unlocked.key, tables: COUNTED_TABLES, check: 'structure' });
     if (!checked.ok) throw new TwoWayError('conflict', `${PROBLEMS.unreadable} Nothing has been changed.`);
     report(state, 'restore', 'Bringing it up to date', 0.9);
     const db = openDatabase(temp, Buffer.from(unlocked.key));

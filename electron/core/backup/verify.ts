@@ -10,7 +10,7 @@ export type Verdict = { ok: true; counts: BackupCounts } | { ok: false; problem:
 
 /**
  * Checks a backup file and changes nothing: the manifest, then at once the checksum of the database
- * part and (with the key of the open records) SQLCipher's quick_check and the counts the manifest
+ * part and (with the key of the open records) SQLCipher's check of every page and the counts the manifest
  * promised. Never throws for a bad file: the problem comes back in words.
  */
 export async function verifyBackup(state: CoreState, file: string, key: Buffer): Promise<Verdict> {
@@ -19,12 +19,12 @@ export async function verifyBackup(state: CoreState, file: string, key: Buffer):
     const part = openPrivate(key, manifest);
     if (!part) return { ok: false, problem: PROBLEMS.otherKey };
     // Both passes at once, one per core: the checksum of the whole database part on this thread,
-    // and every page read (quick_check, each page's HMAC) with the counts on the worker. A checksum
+    // and every page's HMAC (cipher_integrity_check) with the counts on the worker. A checksum
     // that does not match is the answer, whatever the other pass found.
     report(state, 'verify', 'Checking the file is whole', 0);
     const [, checked] = await Promise.all([
       checkChecksum(file, manifest, (f) => report(state, 'verify', 'Checking the file is whole', 0.9 * f)),
-      runInWorker({ op: 'check', file, key, tables: COUNTED_TABLES, check: 'quick' }),
+      runInWorker({ op: 'check', file, key, tables: COUNTED_TABLES, check: 'pages' }),
     ]);
     if (checked.wrongKey || !checked.ok) return { ok: false, problem: PROBLEMS.unreadable };
     if (JSON.stringify(checked.counts) !== JSON.stringify(part.counts)) return { ok: false, problem: PROBLEMS.counts };
