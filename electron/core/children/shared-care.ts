@@ -60,34 +60,50 @@ export function listSharedCare(db: Db, childId: string, today: string): SharedCa
   }));
 }
 
+export interface DayPlaces {
+  here: boolean;
+  partners: { partnerId: string; name: string }[];
+}
+
 /**
  * Where a child is on a calendar day: here (our own days, between the start and leaving dates)
  * and which partner settings (shared-care days, between that arrangement's start and end).
  * The diary uses this for "which setting the child was at each day".
  */
-export function settingsForDay(db: Db, childId: string, day: string): { here: boolean; partners: { partnerId: string; name: string }[] } {
+export function settingsForDay(db: Db, childId: string, day: string): DayPlaces {
+  return placesOf(db, childId)(day);
+}
+
+/**
+ * The same for many days of one child: the child's attendance and shared care are read once, and
+ * the answer for each day is worked out from them (a week, or the weeks of the pattern sentences).
+ */
+export function placesOf(db: Db, childId: string): (day: string) => DayPlaces {
   const child = get<{ attendance: string; start_date: string | null; leaving_date: string | null; status: string }>(
     db,
     'SELECT attendance, start_date, leaving_date, status FROM children WHERE id = $childId',
     { childId },
   );
-  if (!child) return { here: false, partners: [] };
-  const weekday = weekdayOf(day);
-  const attends = fromJson<Attendance>(child.attendance, []).some((a) => a.day === weekday);
+  if (!child) return () => ({ here: false, partners: [] });
+  const attendance = fromJson<Attendance>(child.attendance, []);
   // A child who has left (or is archived) without a leaving date is not placed here on any day.
   const leftWithoutDate = child.status !== 'current' && !child.leaving_date;
-  const here = attends && !leftWithoutDate && inRange(day, child.start_date, child.leaving_date);
-  const partners = all<{ partner_id: string; partner_name: string; days: string; starts_on: string | null; ends_on: string | null }>(
+  const care = all<{ partner_id: string; partner_name: string; days: string; starts_on: string | null; ends_on: string | null }>(
     db,
     `SELECT sc.partner_id, p.name AS partner_name, sc.days, sc.starts_on, sc.ends_on FROM shared_care sc JOIN partners p ON p.id = sc.partner_id
      WHERE sc.child_id = $childId ORDER BY p.name COLLATE NOCASE`,
     { childId },
-  )
-    .filter((r) => inRange(day, r.starts_on, r.ends_on) && fromJson<Attendance>(r.days, []).some((a) => a.day === weekday))
-    .map((r) => ({ partnerId: r.partner_id, name: r.partner_name }));
-  // One row per partner even if two arrangements overlap.
-  const seen = new Set<string>();
-  return { here, partners: partners.filter((p) => !seen.has(p.partnerId) && seen.add(p.partnerId)) };
+  ).map((r) => ({ ...r, days: fromJson<Attendance>(r.days, []) }));
+  return (day) => {
+    const weekday = weekdayOf(day);
+    const here = !leftWithoutDate && attendance.some((a) => a.day === weekday) && inRange(day, child.start_date, child.leaving_date);
+    // One row per partner even if two arrangements overlap.
+    const seen = new Set<string>();
+    const partners = care
+      .filter((r) => inRange(day, r.starts_on, r.ends_on) && r.days.some((a) => a.day === weekday) && !seen.has(r.partner_id) && seen.add(r.partner_id))
+      .map((r) => ({ partnerId: r.partner_id, name: r.partner_name }));
+    return { here, partners };
+  };
 }
 
 function checkDates(startsOn: string | null, endsOn: string | null, field = 'endsOn') {

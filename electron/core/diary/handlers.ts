@@ -2,11 +2,11 @@ import { pastDayProblem } from '../../../shared/domain/day-rules';
 import { DIARY_SHARERS, type diaryChannels } from '../../../shared/contract/diary';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { addDays, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } from '../../../shared/domain/weeks';
-import { settingsForDay } from '../children/shared-care';
+import { placesOf, settingsForDay } from '../children/shared-care';
 import { checkConsent } from '../consent/check';
 import type { CallContext, HandlersFor } from '../context';
 import { inTransaction, type Db } from '../db/connection';
-import { readSettings } from '../settings/repo';
+import { settingNameIn } from '../settings/repo';
 import { findPatterns, PATTERN_RULE_TEXT } from './patterns';
 import {
   activeStaff,
@@ -34,12 +34,13 @@ import {
   weekPlans,
 } from './repo';
 
-const settingNameOf = (ctx: CallContext) => readSettings(ctx.db(), ctx.state.vault.settingName() ?? '').settingName;
+const settingNameOf = (ctx: CallContext) => settingNameIn(ctx.db(), ctx.state.vault.settingName() ?? '');
 const todayOf = (ctx: CallContext) => today(ctx.now());
 
 /** Where the child was each day of a week: with us, and/or at which partner settings. */
 function daysOfWeek(db: Db, childId: string, monday: string) {
-  return weekDays(monday).map((day) => ({ day, ...settingsForDay(db, childId, day) }));
+  const placesOn = placesOf(db, childId);
+  return weekDays(monday).map((day) => ({ day, ...placesOn(day) }));
 }
 
 /**
@@ -48,9 +49,10 @@ function daysOfWeek(db: Db, childId: string, monday: string) {
  * parent or carer. Null when there is nothing particular to say.
  */
 function dayBeforeDescriber(db: Db, childId: string) {
+  const placesOn = placesOf(db, childId);
   return (day: string): string | null => {
     const before = addDays(day, -1);
-    const where = settingsForDay(db, childId, before);
+    const where = placesOn(before);
     if (!where.here && where.partners.length > 0) return `a day at ${where.partners.map((p) => p.name).join(' and ')}`;
     if (weekdayIndex(day) === 0 && !where.here) {
       const writers = carerWritersOn(db, childId, [addDays(day, -2), before]);

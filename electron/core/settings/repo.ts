@@ -16,6 +16,12 @@ export function readSettings(db: Db, settingName: string): Settings {
   };
 }
 
+/** The setting's name alone (one row, not every setting): read by the diary on each week it shows. */
+export function settingNameIn(db: Db, fallback: string): string {
+  const name = readSetting(db, 'settingName');
+  return typeof name === 'string' ? name : fallback;
+}
+
 export function writeSettings(db: Db, changes: Partial<Settings>): void {
   for (const [key, value] of Object.entries(changes)) {
     if (value !== undefined) writeSetting(db, key, value);

@@ -13,6 +13,7 @@ import { m011Documents } from './011_documents';
 import { m012ConcernChildren } from './012_concern_children';
 import { m013RetentionNewRecords } from './013_retention_new_records';
 import { m014Backups } from './014_backups';
+import { m015AuditAppend } from './015_audit_append';
 
 /** Every migration, in order. A feature adds its own numbered file and one line here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m012ConcernChildren,
   m013RetentionNewRecords,
   m014Backups,
+  m015AuditAppend,
 ];
