@@ -6,7 +6,7 @@ import type { Migration } from '../migrations';
  * page to encrypt and write per entry. These two were never used: the trail's lists filter with
  * ORs, date ranges and JSON and show the newest first (`listAudit`), which SQLite answers by
  * walking the table in `seq` order either way (EXPLAIN QUERY PLAN on the benchmark's data set: no
- * query of the core chose them). Dropping them makes each entry about a third cheaper. The partial indexes of migration 005 stay: they index only refusals and
+ * query of the core chose them). Without them each entry writes two pages fewer. The partial indexes of migration 005 stay: they index only refusals and
  * second-person confirmations, which reads do not write.
  */
 export const m015AuditAppend: Migration = {
