@@ -103,6 +103,25 @@ describe('backup and restore', () => {
     expect((await core.invoke('backup.verify', { file })).ok).toBe(true);
   });
 
+  it('a disposal or a document’s removal waits for a backup being made: refused in words, nothing changed', async () => {
+    const { core, folder } = await setUp();
+    const childId = (await core.invoke('children.list', {})).children[0]!.id;
+    const making = core.invoke('backup.create', { folder });
+    // Calls take turns: the backup has started, and gives its turn up while it copies.
+    await expect(core.invoke('retention.dispose', { childId, type: 'diary', password: ADMIN.password })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'A backup is being made. Try again when it has finished.',
+    });
+    await expect(core.invoke('documents.remove', { documentId: 'any', reason: 'Scanned twice', password: ADMIN.password })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'A backup is being made. Try again when it has finished.',
+    });
+    const { file } = await making;
+    expect(await core.invoke('backup.verify', { file })).toMatchObject({ ok: true, counts: { children: 1 } });
+    // Once it is done the same call goes on to its own checks.
+    expect(await errorCode(core.invoke('documents.remove', { documentId: 'any', reason: 'Scanned twice', password: ADMIN.password }))).toBe('not-found');
+  });
+
   it('a page changed inside the records is found even when the checksum was worked out again to match', async () => {
     // Only someone with the key could reseal the manifest; the check of every page under the key
     // is what catches it, not the checksum.

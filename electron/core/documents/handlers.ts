@@ -1,4 +1,5 @@
 import { DOCUMENT_TYPES, type documentsChannels } from '../../../shared/contract/documents';
+import { assertIdle } from '../backup/progress';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { fieldError } from '../../../shared/contract/fields';
 import { requireRecentConfirmation } from '../auth/step-up';
@@ -104,6 +105,8 @@ export const documentsHandlers: HandlersFor<typeof documentsChannels> = {
   },
 
   'documents.remove': async (input, ctx) => {
+    // As a disposal: not while a backup is made, which would keep the content and the WAL's copy of it.
+    assertIdle(ctx.state);
     const doc = requireReadableDocument(ctx, input.documentId);
     requirePresent(doc);
     // The manager's own password, through the confirmation back-off (never delaying a login).

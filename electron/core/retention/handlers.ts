@@ -1,4 +1,5 @@
 import { TwoWayError } from '../../../shared/contract/errors';
+import { assertIdle } from '../backup/progress';
 import { fieldError } from '../../../shared/contract/fields';
 import type { retentionChannels } from '../../../shared/contract/retention';
 import { childDisplayName } from '../../../shared/domain/names';
@@ -99,6 +100,9 @@ export const retentionHandlers: HandlersFor<typeof retentionChannels> = {
   },
 
   'retention.dispose': async (input, ctx) => {
+    // A backup being made would hold what is disposed of without being listed among the stale
+    // ones (it is recorded when done), and its pinned snapshot stops the WAL being emptied.
+    assertIdle(ctx.state);
     const def = typeDef(ctx, input.type);
     const { dueOn } = requireDue(ctx, def, input.childId);
     // The manager confirms with their own password (counted by the confirmation back-off, never delaying a login).
