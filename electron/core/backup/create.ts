@@ -71,9 +71,9 @@ function backupName(now: Date): string {
  * Makes one backup file in `folder`: the database copied page for page from the snapshot the caller
  * pinned in its turn (snapshot.ts: consistent, still encrypted under the same key, never a copy of
  * a live WAL file), or by VACUUM INTO on the worker's own connection when no snapshot could be
- * pinned; reopened and checked (cipher_integrity_check, every page's HMAC, and the counts) while its checksum
- * is worked out and it is flushed to disk; the manifest with the key slots and counts added and read
- * back; all under a temporary name, and only then renamed into place.
+ * pinned; reopened and checked (cipher_integrity_check, every page's HMAC, and the counts) while
+ * its checksum is worked out and it is flushed to disk; the manifest with the key slots and counts
+ * added and read back; all under a temporary name, and only then renamed into place.
  * Runs outside the caller's turn (see CallContext.whileOthersRun): it must not use `state.db()`.
  * It releases the snapshot, whatever happens.
  */
