@@ -335,6 +335,35 @@ describe('statutory-duty-or-court-order: "Is there a statutory duty or court ord
     expect(assessSharing(request({ consent: 'refused', courtOrder: true, legalRequirement: ORDER, authorisedBy: DSL })).outcome).toBe('share');
   });
 
+  // Seed 004: "All decisions to share information should be authorized by either the head teacher
+  // or the SENCO." When a practitioner relies on a court order under such a policy, the second
+  // person must satisfy both rules: named by the policy, and the DSL or a manager (issue 11).
+  it('a practitioner relying on a court order under a policy naming the head teacher and the SENCO: only the head teacher can agree', () => {
+    const school: SharingPolicy = { authorisingRoles: ['manager', 'senco'], authorisationForAllConfidential: true, roleNames: { manager: 'head teacher' } };
+    const onOrder = (authorisedBy?: SharingRequest['authorisedBy']) =>
+      assessSharing(request({ consent: 'given', courtOrder: true, legalRequirement: ORDER, ...(authorisedBy ? { authorisedBy } : {}) }), school);
+    expect(onOrder().outcome).toBe('needs-authorisation');
+    expect(check(onOrder(), 'second-person-authorisation').message).toMatch(/Only the DSL or a manager may rely on a court order.*Ask the head teacher to agree/);
+    // The SENCO is named by the policy but may not back a court order; the DSL may, but the policy does not name them.
+    expect(onOrder({ userId: 'u-senco', roles: ['senco'] }).outcome).toBe('needs-authorisation');
+    expect(onOrder(DSL).outcome).toBe('needs-authorisation');
+    expect(check(onOrder(DSL), 'second-person-authorisation').message).toMatch(/is not the head teacher, so their agreement does not count/);
+    expect(onOrder(MANAGER).outcome).toBe('share');
+  });
+
+  it('a policy naming only the SENCO: a court order relied on by a practitioner cannot be agreed by anyone, and says who must decide', () => {
+    const sencoOnly: SharingPolicy = { authorisingRoles: ['senco'], authorisationForAllConfidential: true };
+    for (const authorisedBy of [undefined, DSL, MANAGER, { userId: 'u-senco', roles: ['senco'] as Role[] }]) {
+      const a = assessSharing(request({ courtOrder: true, legalRequirement: ORDER, ...(authorisedBy ? { authorisedBy } : {}) }), sencoOnly);
+      expect(a.outcome).toBe('needs-authorisation');
+      expect(check(a, 'second-person-authorisation').message).toMatch(/ask the DSL or a manager to make this decision themselves/);
+    }
+    // The DSL deciding it themselves: the policy's own rule (the SENCO agrees) is all that is left.
+    const byDsl = assessSharing(request({ courtOrder: true, legalRequirement: ORDER, decidedBy: DSL, authorisedBy: { userId: 'u-senco', roles: ['senco'] } }), sencoOnly);
+    expect(byDsl.outcome).toBe('share');
+    expect(byDsl.basis).toBe('court-order');
+  });
+
   it('a legal requirement does not lift the other checks (secure method)', () => {
     const a = assessSharing(request({ courtOrder: true, method: 'plain-email' , legalRequirement: ORDER, decidedBy: DSL }));
     expect(a.outcome).toBe('needs-more-information');

@@ -32,14 +32,16 @@ export function authorisationNeed(
 }
 
 /**
- * The roles whose agreement counts for this need: for a legal basis the DSL or a manager;
- * otherwise the policy's roles, but only those that can ever back up a decision (a stored
- * policy naming a practitioner or an administrator is narrowed, never widened).
+ * The roles whose agreement counts for this need. Only the policy's roles that can ever back up a
+ * decision count (a stored policy naming a practitioner or an administrator is narrowed, never
+ * widened). A court order or legal duty relied on by someone else narrows them further to the DSL
+ * and managers (issue 11): the second person must then satisfy both the policy and issue 11.
+ * Empty when no one role does.
  */
 export function eligibleRoles(policy: SharingPolicy, need: AuthorisationNeed): Role[] {
-  if (need === 'legal-basis') return [...LEGAL_BASIS_ROLES];
   const eligible = ELIGIBLE_AUTHORISER_ROLES as readonly Role[];
-  return [...new Set(policy.authorisingRoles)].filter((r) => eligible.includes(r));
+  const roles = [...new Set(policy.authorisingRoles)].filter((r) => eligible.includes(r));
+  return need === 'legal-basis' ? roles.filter((r) => (LEGAL_BASIS_ROLES as readonly Role[]).includes(r)) : roles;
 }
 
 export type AuthoriserStatus =

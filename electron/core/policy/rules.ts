@@ -1,4 +1,5 @@
 import type {
+  Role,
   SharingOutcome,
   SharingPolicy,
   SharingRequest,
@@ -37,6 +38,8 @@ export interface Context {
   verdicts: readonly ItemVerdict[];
   need: AuthorisationNeed;
   authoriser: AuthoriserStatus;
+  /** The roles whose agreement counts (empty when no one role can). */
+  authoriserRoles: Role[];
   authorisers: string;
 }
 
@@ -55,6 +58,7 @@ export function buildContext(
     verdicts,
     need,
     authoriser: checkAuthoriser(request, roles),
+    authoriserRoles: roles,
     authorisers: authoriserPhrase(roles, policy.roleNames),
   };
 }
@@ -285,7 +289,7 @@ export function publicInterest({ request, route }: Context): Finding {
 // Seed 001: "The decision should never be made as an individual, but with the back-up of
 // the management team." Seed 004: decisions "authorized by either the head teacher or the
 // SENCO".
-export function secondPersonAuthorisation({ need, authoriser, authorisers }: Context): Finding {
+export function secondPersonAuthorisation({ need, authoriser, authoriserRoles, authorisers }: Context): Finding {
   const rule = 'second-person-authorisation';
   if (need === 'none') {
     return pass(
@@ -300,6 +304,15 @@ export function secondPersonAuthorisation({ need, authoriser, authorisers }: Con
     policy: `Your setting's policy says every decision to share confidential information must be agreed by ${authorisers}.`,
   };
   const why = WHY[need];
+  if (need === 'legal-basis' && authoriserRoles.length === 0) {
+    // The policy names only people who may not rely on a court order or legal duty: no second
+    // person can agree, so the decision itself must be made by the DSL or a manager.
+    return fail(
+      rule,
+      'needs-authorisation',
+      `${why} Your setting's policy names neither of them to agree to decisions, so no second person can agree to this one: ask the DSL or a manager to make this decision themselves.`,
+    );
+  }
   if (authoriser.valid) {
     return pass(rule, `${why} A second person (${authorisers}) has agreed.`);
   }
