@@ -8,6 +8,7 @@ import { handlers } from './handlers';
 import type { Platform } from './platform';
 import { CoreState } from './state';
 import { createFileStore, type SettingsStore } from './vault/store';
+import type { KdfCost } from './vault/crypto';
 
 export interface CoreOptions {
   /** Where the database and the settings file live (the app-data folder in the app, a temp folder in tests). */
@@ -20,6 +21,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** How often to look whether the daily automatic backup is due (tests make it short). */
   autoBackupCheckMs?: number;
+  /** The scrypt cost of key slots. The app never sets it; the core's unit tests lower it (test/core/helpers.ts). */
+  kdf?: KdfCost;
 }
 
 export interface Core {
@@ -33,7 +36,7 @@ export interface Core {
 /** Opens the core over a data folder; nothing is decrypted until someone logs in. */
 export async function openCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const state = new CoreState(options.dataDir, options.store ?? createFileStore(options.dataDir), options.now ?? (() => new Date()), options.platform);
+  const state = new CoreState(options.dataDir, options.store ?? createFileStore(options.dataDir), options.now ?? (() => new Date()), options.platform, options.kdf);
   // A restore or its undo cut short by a crash is finished before anything else reads the folder.
   finishInterruptedRestore(state);
   const call = createDispatcher(state, handlers);

@@ -4,6 +4,7 @@ import { TwoWayError } from '../../shared/contract/errors';
 import { DB_FILE_NAME, openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrations';
 import { Vault } from './vault/index';
+import type { KdfCost } from './vault/crypto';
 import type { SettingsStore } from './vault/store';
 import type { Platform } from './platform';
 
@@ -26,8 +27,10 @@ export class CoreState {
     readonly store: SettingsStore,
     readonly now: () => Date,
     readonly platform: Platform = {},
+    /** The scrypt cost of key slots: TwoWay's own unless the core's unit tests ask for less (Vault). */
+    kdf?: KdfCost,
   ) {
-    this.vault = new Vault(store, now, dataDir);
+    this.vault = new Vault(store, now, dataDir, kdf);
     this.lastActivityAt = now().getTime();
   }
 

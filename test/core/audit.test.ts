@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/core/audit/log';
 import { AUDIT_WORDING } from '../../electron/core/audit/wording';
 import { CHANNEL_NAMES } from '../../shared/contract/index';
-import { openCore, type Core } from '../../electron/core/index';
-import { errorCode, loginAdmin, rawKeyFromRecovery, setUpCore } from './helpers';
+import type { Core } from '../../electron/core/index';
+import { errorCode, loginAdmin, openTestCore, rawKeyFromRecovery, setUpCore } from './helpers';
 
 // The audit trail: append-only (SQL triggers), hash-chained, with its head (the last entry's number
 // and hash) kept in the encrypted settings table in the same savepoint as each entry. `audit.verify`
@@ -53,7 +53,7 @@ async function tamper(env: Awaited<ReturnType<typeof fresh>>, change: (raw: Data
   } finally {
     raw.close();
   }
-  const core = await openCore({ dataDir: env.dir });
+  const core = await openTestCore({ dataDir: env.dir });
   cleanups.push(() => core.close());
   await loginAdmin(core);
   return core;

@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
 import { folderFiles } from '../../electron/core/backup/create';
 import { readManifest, sealPrivate, trailer, hashFile, openPrivate, SCHEMA_VERSION } from '../../electron/core/backup/format';
 import { m014Backups } from '../../electron/core/db/migrations/014_backups';
 import { backupsOlderThan } from '../../electron/core/backup/repo';
 import { runHere, runInWorker } from '../../electron/core/backup/worker';
 import { openDatabase } from '../../electron/core/db/connection';
-import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore, tempDataDir } from './helpers';
+import { ADMIN, errorCode, loginAdmin, openTestCore, rawKeyFromRecovery, setUpCore, tempDataDir } from './helpers';
 
 const CANARY = 'Zebedee Canarywhistle';
 const cleanups: Array<() => unknown> = [];
@@ -150,7 +150,7 @@ describe('backup and restore', () => {
     const { file } = await core.invoke('backup.create', { folder });
     const fresh = tempDataDir();
     cleanups.push(fresh.cleanup);
-    const newLaptop = await openCore({ dataDir: fresh.dir });
+    const newLaptop = await openTestCore({ dataDir: fresh.dir });
     cleanups.push(() => newLaptop.close());
     expect((await newLaptop.invoke('setup.status')).isSetUp).toBe(false);
     expect(await errorCode(newLaptop.invoke('setup.restoreBackup', { file, unlock: { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' } }))).toBe('wrong-credentials');

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkChecksum, readManifest, BACKUP_EXTENSION } from '../../electron/core/backup/format';
 import { finishInterruptedRestore } from '../../electron/core/backup/restore';
 import { all, get } from '../../electron/core/db/sql';
-import { openCore } from '../../electron/core/index';
+
 import { CoreState } from '../../electron/core/state';
 import { createFileStore } from '../../electron/core/vault/store';
 import { mulberry32 } from '../fixtures/prng';
-import { ADMIN, loginAdmin, rawKeyFromRecovery, setUpCore, tempDataDir } from './helpers';
+import { ADMIN, loginAdmin, openTestCore, rawKeyFromRecovery, setUpCore, tempDataDir, TEST_KDF } from './helpers';
 
 /**
  * Crash safety, as a test (issue 15): a writer process running the real core is killed with
@@ -92,7 +92,7 @@ function runAndKill(mode: 'write' | 'backup' | 'restore', ms: number | 'after-re
 
 /** What is on disk after a kill, read as TwoWay reads it at the next start. */
 function inspect(): { integrity: string; names: string[]; reads: number } {
-  const state = new CoreState(dir, createFileStore(dir), () => new Date());
+  const state = new CoreState(dir, createFileStore(dir), () => new Date(), {}, TEST_KDF);
   finishInterruptedRestore(state);
   const db = state.open(Buffer.from(keyHex, 'hex'));
   try {
@@ -158,7 +158,7 @@ describe('crash safety', () => {
     expect(restoresCut).toBeGreaterThan(0);
 
     // And the app opens: a real login, the audit trail whole.
-    const core = await openCore({ dataDir: dir });
+    const core = await openTestCore({ dataDir: dir });
     try {
       await loginAdmin(core);
       expect((await core.invoke('audit.verify')).ok).toBe(true);

@@ -8,6 +8,19 @@ import { slotSchema, unwrapKey } from '../../electron/core/vault/crypto';
 export const ADMIN = { fullName: 'Alice Adminson', username: 'alice', password: 'correct horse battery' } as const;
 export const SETTING_NAME = 'Little Acorns Pre-school';
 
+/**
+ * The scrypt cost of the key slots these tests make: real scrypt, at 1/32 of TwoWay's cost (2^12
+ * instead of 2^17), so the hundreds of logins here take seconds rather than minutes. A core opened
+ * over these folders must be given it too (`openTestCore`): a vault refuses a slot cheaper than its
+ * own cost. vault.test checks the app's own cost and that refusal; the e2e suite runs at the app's cost.
+ */
+export const TEST_KDF = { N: 2 ** 12, r: 8, p: 1 } as const;
+
+/** openCore at the tests' scrypt cost. */
+export function openTestCore(options: CoreOptions): Promise<Core> {
+  return openCore({ kdf: TEST_KDF, ...options });
+}
+
 export function tempDataDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'twoway-test-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -21,7 +34,7 @@ let template: Promise<{ dir: string; recoveryKey: string }> | null = null;
 function setUpTemplate() {
   template ??= (async () => {
     const { dir } = tempDataDir();
-    const core = await openCore({ dataDir: dir });
+    const core = await openTestCore({ dataDir: dir });
     const { recoveryKey } = await core.invoke('setup.create', { settingName: SETTING_NAME, admin: ADMIN });
     await core.close();
     return { dir, recoveryKey };
@@ -34,7 +47,7 @@ export async function setUpCore(options: Partial<CoreOptions> = {}): Promise<{ c
   const { dir, cleanup } = tempDataDir();
   const { dir: templateDir, recoveryKey } = await setUpTemplate();
   cpSync(templateDir, dir, { recursive: true });
-  const core = await openCore({ dataDir: dir, ...options });
+  const core = await openTestCore({ dataDir: dir, ...options });
   return {
     core,
     dir,

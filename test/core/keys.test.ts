@@ -4,11 +4,11 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection';
-import { openCore, type Core } from '../../electron/core/index';
+import type { Core } from '../../electron/core/index';
 import { CoreState } from '../../electron/core/state';
 import { changeDatabaseKey, type KeyChangeStep } from '../../electron/core/vault/rekey';
 import { createFileStore, readJsonFile } from '../../electron/core/vault/store';
-import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore, SETTING_NAME, tempDataDir } from './helpers';
+import { ADMIN, errorCode, loginAdmin, openTestCore, rawKeyFromRecovery, SETTING_NAME, setUpCore, tempDataDir, TEST_KDF } from './helpers';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -22,7 +22,7 @@ async function fresh() {
 }
 
 async function reopen(dir: string): Promise<Core> {
-  const core = await openCore({ dataDir: dir });
+  const core = await openTestCore({ dataDir: dir });
   cleanups.push(() => core.close());
   return core;
 }
@@ -178,7 +178,7 @@ describe('keys: changing the database key', () => {
     await core.close();
 
     // Run the change on a core state of our own, copying the data folder as a crash would leave it after each step.
-    const state = new CoreState(dir, createFileStore(dir), () => new Date());
+    const state = new CoreState(dir, createFileStore(dir), () => new Date(), {}, TEST_KDF);
     state.open(await state.vault.unlockWithPassword(ADMIN.username, ADMIN.password));
     const snapshots = new Map<KeyChangeStep, string>();
     changeDatabaseKey(state, (step) => {
@@ -262,7 +262,7 @@ describe('keys: changing the database key', () => {
       import { createFileStore } from './electron/core/vault/store.ts';
       import { changeDatabaseKey } from './electron/core/vault/rekey.ts';
       const dir = ${JSON.stringify(dir)};
-      const state = new CoreState(dir, createFileStore(dir), () => new Date());
+      const state = new CoreState(dir, createFileStore(dir), () => new Date(), {}, ${JSON.stringify(TEST_KDF)});
       state.open(await state.vault.unlockWithPassword(${JSON.stringify(ADMIN.username)}, ${JSON.stringify(ADMIN.password)}));
       process.stdout.write('ready\\n');
       for (;;) changeDatabaseKey(state);
@@ -273,7 +273,7 @@ describe('keys: changing the database key', () => {
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
-      const c = await openCore({ dataDir: dir });
+      const c = await openTestCore({ dataDir: dir });
       try {
         await loginAdmin(c);
         expect((await c.invoke('users.list')).users).toHaveLength(7);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core/index';
-import { ADMIN, errorCode, loginAdmin, setUpCore, SETTING_NAME } from './helpers';
+
+import { ADMIN, errorCode, loginAdmin, openTestCore, SETTING_NAME, setUpCore } from './helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -122,7 +122,7 @@ describe('roles and sessions (issue 10.4, 10.5)', () => {
     await core.invoke('auth.changePassword', { currentPassword: 'first password 1', newPassword: 'second password 2' });
     expect((await core.invoke('users.list')).users.length).toBe(2);
     // Meanwhile an administrator on a second window over the same data changes Bob's account.
-    const admin = await openCore({ dataDir: dir });
+    const admin = await openTestCore({ dataDir: dir });
     cleanups.push(() => admin.close());
     await loginAdmin(admin);
     await admin.invoke('users.setRoles', { userId: bobId, roles: ['office'] });

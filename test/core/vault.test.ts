@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core/index';
+
 import { slotSchema } from '../../electron/core/vault/crypto';
 import { Vault } from '../../electron/core/vault/index';
 import { createFileStore } from '../../electron/core/vault/store';
-import { ADMIN, errorCode, loginAdmin, rawKeyFromRecovery, setUpCore, SETTING_NAME } from './helpers';
+import { openCore } from '../../electron/core/index';
+import { ADMIN, errorCode, loginAdmin, openTestCore, rawKeyFromRecovery, SETTING_NAME, setUpCore, tempDataDir, TEST_KDF } from './helpers';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -57,7 +58,7 @@ describe('vault: nothing readable at rest', () => {
     expect(settingsText).toContain(SETTING_NAME);
     expect(settingsText).toContain('"alice"');
 
-    const again = await openCore({ dataDir: dir });
+    const again = await openTestCore({ dataDir: dir });
     cleanups.push(() => again.close());
     await again.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
     const { users } = await again.invoke('users.list');
@@ -87,7 +88,7 @@ describe('vault: nothing readable at rest', () => {
     slot.wrapped = bytes.toString('base64');
     writeFileSync(settingsFile(dir), JSON.stringify(settings));
 
-    const core2 = await openCore({ dataDir: dir });
+    const core2 = await openTestCore({ dataDir: dir });
     cleanups.push(() => core2.close());
     expect(await errorCode(core2.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password }))).toBe('wrong-credentials');
     expect(await errorCode(core2.invoke('users.list'))).toBe('not-logged-in');
@@ -95,7 +96,7 @@ describe('vault: nothing readable at rest', () => {
     // A slot whose cost was lowered or whose shape is broken is refused as damaged, not tried.
     settings.keySlots.users.alice = { ...slot, kdf: { ...slot.kdf, N: 1024 } };
     writeFileSync(settingsFile(dir), JSON.stringify(settings));
-    const core3 = await openCore({ dataDir: dir });
+    const core3 = await openTestCore({ dataDir: dir });
     cleanups.push(() => core3.close());
     await expect(core3.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password })).rejects.toMatchObject({
       code: 'key-slot-damaged',
@@ -105,7 +106,14 @@ describe('vault: nothing readable at rest', () => {
   });
 
   it('slots are wrapped with scrypt N>=2^17, r=8, p=1 and AES-256-GCM, and a slot copied to another username fails', async () => {
-    const { core, dir } = await fresh();
+    // TwoWay's own cost, as the app sets up (the other tests here use the tests' lower cost).
+    const { dir, cleanup } = tempDataDir();
+    const core = await openCore({ dataDir: dir });
+    cleanups.push(async () => {
+      await core.close();
+      cleanup();
+    });
+    await core.invoke('setup.create', { settingName: SETTING_NAME, admin: ADMIN });
     await loginAdmin(core);
     await core.invoke('users.create', { fullName: 'Bob Office', username: 'bob', password: 'initial password 1', roles: ['office'] });
     await core.invoke('auth.lock');
@@ -118,9 +126,21 @@ describe('vault: nothing readable at rest', () => {
     // Bob's slot under Alice's name, opened with Bob's password: the bound slot name makes it fail.
     settings.keySlots.users.alice = settings.keySlots.users.bob;
     writeFileSync(settingsFile(dir), JSON.stringify(settings));
-    const core2 = await openCore({ dataDir: dir });
-    cleanups.push(() => core2.close());
-    expect(await errorCode(core2.invoke('auth.login', { username: 'alice', password: 'initial password 1' }))).toBe('wrong-credentials');
+    expect(await errorCode(core.invoke('auth.login', { username: 'alice', password: 'initial password 1' }))).toBe('wrong-credentials');
+  });
+
+  it('a slot cheaper than TwoWay’s scrypt cost is refused as damaged, even with the right password', async () => {
+    // The tests' folders are made at a lower cost; the app's own vault must not open them.
+    const { core, dir } = await fresh();
+    await core.close();
+    const app = await openCore({ dataDir: dir });
+    cleanups.push(() => app.close());
+    expect(await errorCode(app.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password }))).toBe('key-slot-damaged');
+    expect((await app.invoke('auth.session')).session).toBeNull();
+    // The same folder opens at the cost it was made with.
+    const test = await openTestCore({ dataDir: dir });
+    cleanups.push(() => test.close());
+    await loginAdmin(test);
   });
 });
 
@@ -192,7 +212,7 @@ describe('login back-off, idle lock and versions', () => {
     });
     await core.close();
 
-    const restarted = await openCore({ dataDir: dir, now: () => now });
+    const restarted = await openTestCore({ dataDir: dir, now: () => now });
     cleanups.push(() => restarted.close());
     expect(await errorCode(restarted.invoke('auth.login', { username: 'alice', password: ADMIN.password }))).toBe('login-delayed');
     now = new Date(now.getTime() + 31_000);
@@ -229,7 +249,7 @@ describe('login back-off, idle lock and versions', () => {
     raw.pragma(`key = "x'${key.toString('hex')}'"`);
     raw.pragma('user_version = 999');
     raw.close();
-    const core2 = await openCore({ dataDir: dir });
+    const core2 = await openTestCore({ dataDir: dir });
     cleanups.push(() => core2.close());
     await expect(core2.invoke('auth.login', { username: 'alice', password: ADMIN.password })).rejects.toMatchObject({
       code: 'database-newer',
@@ -273,7 +293,7 @@ describe('the login back-off counts per username (issue 10.3)', () => {
     const now = new Date('2026-11-23T09:00:00Z');
     const { core, dir } = await fresh({ now: () => now });
     // The same settings file the core uses, confirming as a logged-in colleague would for a second person.
-    const vault = new Vault(createFileStore(dir), () => now);
+    const vault = new Vault(createFileStore(dir), () => now, null, TEST_KDF);
     for (let i = 0; i < 5; i++) expect(await errorCode(vault.unlockWithPassword('alice', 'not the password', 'confirmation'))).toBe('wrong-credentials');
     // Confirmations have their own wait...
     expect(await errorCode(vault.unlockWithPassword('alice', ADMIN.password, 'confirmation'))).toBe('login-delayed');

@@ -11,12 +11,13 @@ import { finishInterruptedRestore } from '../../electron/core/backup/restore';
 import { CoreState } from '../../electron/core/state';
 import { createFileStore } from '../../electron/core/vault/store';
 import { get } from '../../electron/core/db/sql';
+import { TEST_KDF } from '../core/helpers';
 
 const [dataDir, mode, keyHex, folder, backupFile, password] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
-  const state = new CoreState(dataDir, createFileStore(dataDir), () => new Date());
+  const state = new CoreState(dataDir, createFileStore(dataDir), () => new Date(), {}, TEST_KDF);
   finishInterruptedRestore(state);
   const db = state.open(Buffer.from(keyHex, 'hex'));
   const admin = get<{ id: string; username: string; full_name: string }>(db, "SELECT id, username, full_name FROM users WHERE username = 'alice'")!;

@@ -2,8 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import { openCore } from '../../electron/core/index';
-import { tempDataDir } from '../core/helpers';
+import { openTestCore, tempDataDir } from '../core/helpers';
 
 // The `electron` module cannot load without the Electron binary; stub just the parts the glue uses.
 type Listener = (...args: unknown[]) => void;
@@ -218,7 +217,7 @@ describe('IPC sender check', () => {
   beforeEach(async () => {
     const d = tempDataDir();
     cleanup = d.cleanup;
-    core = await openCore({ dataDir: d.dir });
+    core = await openTestCore({ dataDir: d.dir });
   });
   afterEach(async () => {
     await core.close();

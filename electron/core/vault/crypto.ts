@@ -13,10 +13,15 @@ import { z } from 'zod';
 
 /** scrypt cost: 2^17 x 8 x 1 needs 128 MiB and about half a second here; stored with each slot. */
 export const KDF_DEFAULTS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export type KdfCost = { N: number; r: number; p: number };
 
+/**
+ * The shape of a slot's cost. The least cost a vault accepts is the vault's own (KDF_DEFAULTS in the
+ * app; see `Vault`), checked when a slot is read, so a weaker slot is refused like a damaged one.
+ */
 const kdfSchema = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(KDF_DEFAULTS.N),
+  N: z.number().int().min(2 ** 10),
   r: z.number().int().min(8),
   p: z.number().int().min(1),
   salt: z.string().min(16),
@@ -119,15 +124,15 @@ export function sealToSlot(slot: Pick<KeySlotV2, 'publicKey'>, dbKey: Buffer, la
  * Makes a slot for one secret (a password or the recovery key): a new X25519 key pair whose private
  * key is wrapped with scrypt(secret) + AES-256-GCM, and the database key sealed to its public key.
  */
-export async function wrapKey(dbKey: Buffer, secret: string, label: string): Promise<KeySlotV2> {
+export async function wrapKey(dbKey: Buffer, secret: string, label: string, cost: KdfCost = KDF_DEFAULTS): Promise<KeySlotV2> {
   const salt = randomBytes(16);
   const pair = generateKeyPairSync('x25519');
   const privateDer = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
-  const kek = await deriveKek(secret, salt, KDF_DEFAULTS);
+  const kek = await deriveKek(secret, salt, cost);
   try {
     const slot = {
       v: 2 as const,
-      kdf: { name: 'scrypt' as const, ...KDF_DEFAULTS, salt: salt.toString('base64') },
+      kdf: { name: 'scrypt' as const, N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
       ...seal(kek, privateDer, `twoway-slot:${label}`),
       publicKey: pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
     };

@@ -5,7 +5,7 @@ import { TwoWayError } from '../../../shared/contract/errors';
 import { LoginBackoff, type Attempt } from './backoff';
 import { DB_FILE_NAME } from '../db/connection';
 import type { SettingsStore } from './store';
-import { newRecoveryKey, normaliseRecoveryKey, openSlot, RECOVERY_LABEL, slotSchema, userLabel, wrapKey, type KeySlot } from './crypto';
+import { KDF_DEFAULTS, newRecoveryKey, normaliseRecoveryKey, openSlot, RECOVERY_LABEL, slotSchema, userLabel, wrapKey, type KdfCost, type KeySlot } from './crypto';
 import { readRecoveryFile, writeRecoveryFile } from './recovery-file';
 import { abandonPending, promotePending, sealPending, type SlotSet } from './key-change';
 
@@ -37,6 +37,12 @@ export class Vault {
     now: () => Date,
     /** The data folder: where the database and the recovery slot file live. */
     private readonly dataDir: string | null = null,
+    /**
+     * The scrypt cost of new slots, and the least a slot may have to be opened: TwoWay's own
+     * (KDF_DEFAULTS) in the app. Only the core's unit tests ask for less (test/core/helpers.ts), so
+     * that hundreds of logins take minutes, not tens of minutes; the e2e suite uses the app's.
+     */
+    private readonly kdf: KdfCost = KDF_DEFAULTS,
   ) {
     this.backoff = new LoginBackoff(store, now);
   }
@@ -77,8 +83,8 @@ export class Vault {
     const dbKey = randomBytes(32);
     const recoveryKey = newRecoveryKey();
     const [userSlot, recoverySlot] = await Promise.all([
-      wrapKey(dbKey, password, userLabel(username)),
-      wrapKey(dbKey, recoveryKey, RECOVERY_LABEL),
+      this.wrap(dbKey, password, userLabel(username)),
+      this.wrap(dbKey, recoveryKey, RECOVERY_LABEL),
     ]);
     this.writeRecoveryCopy(recoverySlot);
     this.store.set(K.settingName, settingName);
@@ -92,7 +98,7 @@ export class Vault {
   }
 
   async setUserSlot(username: string, password: string, dbKey: Buffer): Promise<void> {
-    const slot = await wrapKey(dbKey, password, userLabel(username));
+    const slot = await this.wrap(dbKey, password, userLabel(username));
     this.store.set(K.userSlots, { ...this.userSlots(), [username]: slot });
   }
 
@@ -127,7 +133,7 @@ export class Vault {
   async passwordMatches(username: string, password: string): Promise<boolean> {
     const raw = this.userSlot(username);
     if (raw === undefined) return false;
-    const opened = await openSlot(parseSlot(raw), password, userLabel(username));
+    const opened = await openSlot(this.parseSlot(raw), password, userLabel(username));
     opened?.key.fill(0);
     opened?.pending?.fill(0);
     return opened !== null;
@@ -163,7 +169,7 @@ export class Vault {
     const users = this.userSlots();
     const recovery = this.recoverySlot();
     if (recovery === undefined) throw new TwoWayError('not-set-up', 'TwoWay has not been set up on this computer yet.');
-    const { rewrapped, dropped, ...slots } = sealPending({ users, recovery }, newKey, activeUsernames, parseSlot);
+    const { rewrapped, dropped, ...slots } = sealPending({ users, recovery }, newKey, activeUsernames, (raw) => this.parseSlot(raw));
     this.writeSlots(slots);
     return { rewrapped, dropped };
   }
@@ -199,14 +205,14 @@ export class Vault {
     if ('recoveryKey' in unlock) {
       const attempt: Attempt = { via: 'recovery-key' };
       this.backoff.assertAllowed(attempt);
-      const opened = await openSlot(parseSlot(slots.recovery), normaliseRecoveryKey(unlock.recoveryKey), RECOVERY_LABEL);
+      const opened = await openSlot(this.parseSlot(slots.recovery), normaliseRecoveryKey(unlock.recoveryKey), RECOVERY_LABEL);
       opened?.pending?.fill(0);
       return this.settle(opened?.key ?? null, 'That recovery key does not open this backup. It needs the recovery key that was in use when the backup was made.', attempt);
     }
     const attempt: Attempt = { via: 'password', username: unlock.username };
     this.backoff.assertAllowed(attempt);
     const raw = Object.hasOwn(slots.users, unlock.username) ? slots.users[unlock.username] : undefined;
-    const opened = raw === undefined ? await this.burnEquivalentTime(unlock.password) : await openSlot(parseSlot(raw), unlock.password, userLabel(unlock.username));
+    const opened = raw === undefined ? await this.burnEquivalentTime(unlock.password) : await openSlot(this.parseSlot(raw), unlock.password, userLabel(unlock.username));
     if (opened) opened.pending?.fill(0);
     return this.settle(opened ? opened.key : null, 'That username and password do not open this backup. Use a password that was in use when the backup was made, or the recovery key.', attempt);
   }
@@ -218,7 +224,7 @@ export class Vault {
    */
   async rotateRecoveryKey(dbKey: Buffer): Promise<string> {
     const recoveryKey = newRecoveryKey();
-    const slot = await wrapKey(dbKey, recoveryKey, RECOVERY_LABEL);
+    const slot = await this.wrap(dbKey, recoveryKey, RECOVERY_LABEL);
     this.writeSlots({ users: this.userSlots(), recovery: slot });
     return recoveryKey;
   }
@@ -244,7 +250,7 @@ export class Vault {
   /** Opens a slot; keeps the pending key (if any) for `takePendingKey` and returns the current key. */
   private async openSlot(raw: unknown, secret: string, label: string): Promise<Buffer | null> {
     this.pendingFromUnlock?.fill(0);
-    const slot = parseSlot(raw);
+    const slot = this.parseSlot(raw);
     const opened = await openSlot(slot, secret, label);
     this.pendingFromUnlock = opened?.pending ?? null;
     if (opened && slot.v === 1) await this.upgradeSlot(opened.key, secret, label);
@@ -253,7 +259,7 @@ export class Vault {
 
   /** A slot from before key changes existed is rewritten in today's form the first time its secret is typed. */
   private async upgradeSlot(key: Buffer, secret: string, label: string): Promise<void> {
-    const slot = await wrapKey(key, secret, label);
+    const slot = await this.wrap(key, secret, label);
     if (label === RECOVERY_LABEL) {
       this.writeRecoveryCopy(slot);
       this.store.set(K.recoverySlot, slot);
@@ -273,8 +279,17 @@ export class Vault {
 
   /** An unknown username costs the same scrypt time as a known one, so timing does not reveal usernames. */
   private async burnEquivalentTime(password: string): Promise<null> {
-    await wrapKey(randomBytes(32), password, 'unknown');
+    await this.wrap(randomBytes(32), password, 'unknown');
     return null;
+  }
+
+  private wrap(dbKey: Buffer, secret: string, label: string) {
+    return wrapKey(dbKey, secret, label, this.kdf);
+  }
+
+  /** A slot weaker than this vault's cost is refused as damaged: nobody may swap in a cheaper one. */
+  private parseSlot(raw: unknown): KeySlot {
+    return parseSlot(raw, this.kdf.N);
   }
 
   /** Own slots only: a username such as `constructor` or `__proto__` must not find Object's members. */
@@ -289,9 +304,9 @@ export class Vault {
   }
 }
 
-function parseSlot(raw: unknown): KeySlot {
+function parseSlot(raw: unknown, leastN: number): KeySlot {
   const parsed = slotSchema.safeParse(raw);
-  if (!parsed.success) {
+  if (!parsed.success || parsed.data.kdf.N < leastN) {
     throw new TwoWayError(
       'key-slot-damaged',
       'The saved key for this account is damaged, so it cannot unlock TwoWay. Ask an administrator to reset your password, or use the recovery key.',
