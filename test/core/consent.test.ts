@@ -130,6 +130,23 @@ describe('consent.check answers from the register', () => {
     expect(await check(rainbow, addDaysToDay(lastMonth, -1))).toMatchObject({ valid: false, reason: 'never-given' });
   });
 
+  // Golden rule 4: "respect the wishes of those who do not consent". Withdrawing the newest consent
+  // must not leave an older one in force; a consent given after the withdrawal counts again.
+  it('a withdrawal also ends an older consent for the same recipient; only a consent given after it counts', async () => {
+    const older = await give({ givenOn: addDaysToDay(lastMonth, -60) });
+    const newer = await give({ givenOn: lastMonth });
+    expect(await check(rainbow)).toMatchObject({ valid: true, consentId: newer.id });
+    await core.invoke('consent.withdraw', { consentId: newer.id, on: yesterday, byCarerId: mum, reason: 'Mum no longer wants the diary shared.' });
+    const now = await check(rainbow);
+    expect(now).toMatchObject({ valid: false, reason: 'withdrawn', relatedConsentId: newer.id });
+    expect(now.consentId).toBeUndefined();
+    // The days before the withdrawal still answer as they did.
+    expect(await check(rainbow, addDaysToDay(lastMonth, -1))).toMatchObject({ valid: true, consentId: older.id });
+    // The parents agree again: the new consent is in force.
+    const again = await give({ givenOn: today });
+    expect(await check(rainbow)).toMatchObject({ valid: true, consentId: again.id });
+  });
+
   it('expired: valid up to and including the expiry day, not after', async () => {
     const { id } = await give({ givenOn: lastMonth, expiresOn: yesterday });
     expect(await check(rainbow, yesterday)).toMatchObject({ valid: true, consentId: id });

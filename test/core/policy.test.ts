@@ -788,6 +788,22 @@ describe('issue 9.9, seed 004: "Except in cases of child protection, the parentâ
     expect(assessSharing(override({ harm: 'prevent-harm-to-adult-or-crime' })).outcome).toBe('share');
   });
 
+  it('not asking for consent is no way round it: outside child protection, ask the parents first', () => {
+    for (const consentNotSoughtReason of ['would-prejudice-investigation', 'would-increase-risk'] as const) {
+      const a = assessSharing(override({ consent: 'not-sought', consentNotSoughtReason, harm: 'prevent-harm-to-adult-or-crime', authorisedBy: MANAGER }), SCHOOL);
+      expect(a.outcome).toBe('needs-more-information');
+      expect(a.basis).toBeUndefined();
+      expect(check(a, 'consent').message).toMatch(/except in cases of child protection, information is shared only with the parents' consent: ask the parents first/);
+      expect(check(a, 'public-interest')).toMatchObject({ ok: false, message: expect.stringMatching(/only to protect a child/) });
+    }
+    // For harm to a child, not asking (with a good reason) still allows the share with the head teacher's agreement.
+    const child = assessSharing(override({ consent: 'not-sought', consentNotSoughtReason: 'would-increase-risk', harm: 'significant-harm-suspected', authorisedBy: MANAGER }), SCHOOL);
+    expect(child.outcome).toBe('share');
+    expect(child.basis).toBe('safeguarding');
+    // Under the default policy (seed 001) the third criterion still allows it.
+    expect(assessSharing(override({ consent: 'not-sought', consentNotSoughtReason: 'would-prejudice-investigation', harm: 'prevent-harm-to-adult-or-crime' })).outcome).toBe('share');
+  });
+
   it('every decision to share needs the head teacher or SENCO, even for information that is not confidential', () => {
     expect(assessSharing(request({ confidential: false }), SCHOOL).outcome).toBe('needs-authorisation');
     expect(assessSharing(request({ confidential: false, authorisedBy: MANAGER }), SCHOOL).outcome).toBe('share');
@@ -801,6 +817,20 @@ describe('issue 9.4, seed 001 3.4: "written consent to share information about a
     expect(a.outcome).toBe('share');
     expect(a.itemsToShare).toEqual(['summary']);
     expect(a.itemsWithheld[0].reason).toMatch(/needs written consent to share information about additional needs/);
+  });
+
+  // 3.4 has no exception for information that is not confidential.
+  it('the same for information that is not confidential: held back, and if nothing else is left, ask for written consent', () => {
+    const some = assessSharing(request({ confidential: false, consent: 'not-sought', items: [SUMMARY, NEEDS] }));
+    expect(some.outcome).toBe('share');
+    expect(some.basis).toBe('not-confidential');
+    expect(some.itemsToShare).toEqual(['summary']);
+    expect(check(some, 'consent').message).toMatch(/except where our information sharing policy, 3.4, asks for it in writing. 1 piece of information needs written consent/);
+    const none = assessSharing(request({ confidential: false, consent: 'not-sought', items: [NEEDS] }));
+    expect(none.outcome).toBe('needs-more-information');
+    expect(check(none, 'consent').message).toMatch(/Ask the parents for it in writing/);
+    // A court order does not depend on it.
+    expect(assessSharing(request({ confidential: false, courtOrder: true, legalRequirement: ORDER, decidedBy: DSL, items: [NEEDS] })).itemsToShare).toEqual(['needs']);
   });
 
   it('if nothing else is left, more information is needed (ask for written consent)', () => {

@@ -335,6 +335,18 @@ describe('the core does not trust the renderer', () => {
     const refusedAnswer = await core.invoke('sharing.assess', schoolShare({ consentScope: 'additional-needs', consent: 'refused' }));
     expect(refusedAnswer.consent).toMatchObject({ valid: false, reason: 'refused', relatedConsentId: refusal, suggested: 'refused' });
     expect(refusedAnswer.problems).toEqual([]);
+
+    // Golden rule 4, "respect the wishes of those who do not consent": answering "not asked for"
+    // when the register shows a refusal is refused, and nothing is recorded.
+    const before = await decisionCount();
+    const hidden = await core.invoke('sharing.assess', schoolShare({ consentScope: 'additional-needs', consent: 'not-sought', consentNotSoughtReason: 'would-prejudice-investigation' }));
+    expect(hidden.problems).toEqual([{ path: ['consent'], message: expect.stringMatching(/The consent register shows the parents’ answer: .* refused consent .* Answer “Refused”/) }]);
+    expect(hidden.assessment.basis).toBeUndefined();
+    await expect(core.invoke('sharing.record', schoolShare({ consentScope: 'additional-needs', consent: 'not-sought', consentNotSoughtReason: 'would-prejudice-investigation' }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: ['consent'] }],
+    });
+    expect(await decisionCount()).toBe(before);
   });
 
   it('items come from this child’s records only, and advice is recorded without naming the child (golden rule 3)', async () => {
@@ -672,6 +684,26 @@ describe('issue 9 and 11 through the real core', () => {
     const { id } = await core.invoke('sharing.record', share);
     const decision = await core.invoke('sharing.get', { sharingId: id });
     expect(decision.items.map((i) => [i.kind, i.shared])).toEqual([['health', true], ['additional-needs', true]]);
+  });
+
+  // Seed 001 2.4: "be mindful that an individual might not expect information to be shared".
+  it('consent must be for what is shared: consent for photographs backs no record, and diary entries need the diary’s own consent', async () => {
+    await as(ADMIN.username);
+    await core.invoke('consent.record', { childId, scope: 'photos', recipients: [oak], givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'verbal' });
+    await core.invoke('consent.record', { childId, scope: 'observations', recipients: [oak], givenByCarerId: mum, givenOn: addMonthsToDay(today, -1), method: 'verbal' });
+    await as('dina');
+    const before = await decisionCount();
+    const photos = schoolShare({ consentScope: 'photos', items: [{ ref: `diary:${bruise}`, necessary: true }, { ref: `health:${peanut}`, necessary: true }] });
+    const assessed = await core.invoke('sharing.assess', photos);
+    expect(assessed.problems).toEqual([{ path: ['consentScope'], message: expect.stringMatching(/Consent for photographs covers photographs only/) }]);
+    expect(assessed.assessment.outcome).not.toBe('share');
+    await expect(core.invoke('sharing.record', photos)).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['consentScope'] }] });
+    expect(await decisionCount()).toBe(before);
+    // Consent for observations covers the allergy record's share, but not the diary entry: that is held back.
+    const observations = await core.invoke('sharing.assess', { ...photos, consentScope: 'observations' });
+    expect(observations.assessment.outcome).toBe('share');
+    expect(observations.assessment.itemsToShare).toEqual([`health:${peanut}`]);
+    expect(observations.assessment.itemsWithheld).toEqual([{ id: `diary:${bruise}`, reason: expect.stringMatching(/needs consent to share the diary/) }]);
   });
 
   it('9.5 seed 001 2.4, parents “might not expect information to be shared”: consent for all partners does not cover the police or social care', async () => {

@@ -103,7 +103,8 @@ const how = (row: ConsentRow) => (row.method === 'written' ? 'in writing' : 'ver
  * covering R, newest first: a consent that was withdrawn by D, had expired by D (it is valid up to
  * and including its expiry day), or whose giver did not hold parental responsibility on D is passed
  * over; the first consent in force is the answer. A refusal stops the search: an older consent
- * does not outweigh a newer refusal, but a newer consent replaces an older refusal. When nothing
+ * does not outweigh a newer refusal, but a newer consent replaces an older refusal. A withdrawal
+ * likewise ends every consent given before it (the parents' wish from that day on). When nothing
  * is in force, the reason comes from the newest record that covers R.
  */
 export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
@@ -143,7 +144,18 @@ export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
   const note = (answer: ConsentAnswer) => {
     problem ??= answer;
   };
+  // Golden rule 4: respect the wishes of those who do not consent. A withdrawal is the parents' wish
+  // from that day on, so it also ends any older consent covering this recipient; only a consent
+  // given after it counts again.
+  const lastWithdrawal = covering
+    .filter((r) => r.withdrawn_on && r.withdrawn_on <= q.on)
+    .sort((a, b) => (b.withdrawn_on! + (b.withdrawal_recorded_at ?? '')).localeCompare(a.withdrawn_on! + (a.withdrawal_recorded_at ?? '')))[0];
+  const withdrawnMessage = (r: ConsentRow) => `Consent ${phrase} given by ${by(r)} on ${formatDay(r.given_on)} was withdrawn on ${formatDay(r.withdrawn_on!)}.`;
   for (const r of covering) {
+    if (lastWithdrawal && r.id !== lastWithdrawal.id && !(r.withdrawn_on && r.withdrawn_on <= q.on) && givenBefore(r, lastWithdrawal)) {
+      note({ valid: false, reason: 'withdrawn', relatedConsentId: lastWithdrawal.id, message: withdrawnMessage(lastWithdrawal) });
+      break;
+    }
     if (r.decision === 'refused') {
       note({
         valid: false,
@@ -154,12 +166,7 @@ export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
       break;
     }
     if (r.withdrawn_on && r.withdrawn_on <= q.on) {
-      note({
-        valid: false,
-        reason: 'withdrawn',
-        relatedConsentId: r.id,
-        message: `Consent ${phrase} given by ${by(r)} on ${formatDay(r.given_on)} was withdrawn on ${formatDay(r.withdrawn_on)}.`,
-      });
+      note({ valid: false, reason: 'withdrawn', relatedConsentId: r.id, message: withdrawnMessage(r) });
       continue;
     }
     if (r.expires_on && r.expires_on < q.on) {
@@ -192,3 +199,8 @@ export function checkConsent(db: Db, q: ConsentQuestion): ConsentAnswer {
   return problem ?? { valid: false, reason: 'never-given', message: `No consent ${phrase} had been recorded for this child by ${day}.` };
 }
 
+/** Was this record made before that withdrawal (given on an earlier day, or recorded earlier on the same day)? */
+function givenBefore(r: ConsentRow, withdrawn: ConsentRow): boolean {
+  if (r.given_on !== withdrawn.withdrawn_on) return r.given_on < withdrawn.withdrawn_on!;
+  return (r.recorded_at ?? '') < (withdrawn.withdrawal_recorded_at ?? '');
+}

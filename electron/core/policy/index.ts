@@ -37,7 +37,9 @@ export function assessSharing(
   policy: SharingPolicy = DEFAULT_SHARING_POLICY,
 ): Assessment {
   const route = findRoute(request, policy);
-  const verdicts = judgeItems(request.items, route.kind === 'consent');
+  // Seed 001 3.4's own consents count wherever the share does not rest on a legal requirement or
+  // significant harm: with consent, and for identifiable information that is not confidential.
+  const verdicts = judgeItems(request.items, route.kind === 'consent' || (route.kind === 'not-confidential' && route.why === 'not-confidential'));
   const context = buildContext(request, policy, route, verdicts);
   const findings = EVALUATORS.map((evaluate) => evaluate(context));
   const outcome = decideOutcome(findings);

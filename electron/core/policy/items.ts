@@ -10,8 +10,8 @@ export type ItemVerdict =
 
 /**
  * Necessity is checked first: an item not needed is held back whoever provided it. An item
- * needing consent of its own is held back only when the share relies on consent (a legal
- * requirement or significant harm does not depend on it).
+ * needing consent of its own is held back only when the share does not rest on a legal
+ * requirement or significant harm, which do not depend on consent (assessSharing says which).
  */
 export function judgeItem(item: SharingItem, reliesOnConsent = false): ItemVerdict {
   if (!item.necessary) return { item, shareable: false, why: 'not-necessary' };

@@ -23,7 +23,13 @@ export type Route =
   // no harm to a child): respect the parents' wishes.
   | { kind: 'refused'; consent: 'refused' | 'withdrawn'; why: 'no-harm' | 'not-child-protection' }
   // Consent not sought without a good reason (or without significant harm): seek it first.
-  | { kind: 'seek-consent'; problem: 'no-reason' | 'weak-reason' | 'no-harm' };
+  | { kind: 'seek-consent'; problem: SeekConsentProblem };
+
+/**
+ * Why consent must be asked for first. `not-child-protection`: a good reason not to ask, but the harm
+ * is not to a child, and the setting's policy (seed 004) shares without consent only to protect a child.
+ */
+export type SeekConsentProblem = 'no-reason' | 'weak-reason' | 'no-harm' | 'not-child-protection';
 
 /**
  * Identifiable AND confidential is what engages the duty of confidence and the need for
@@ -62,7 +68,7 @@ export function findRoute(request: SharingRequest, policy?: SharingPolicy): Rout
   if (!request.identifiable) return { kind: 'not-confidential', why: 'not-identifiable' };
   if (!request.confidential) return { kind: 'not-confidential', why: 'not-confidential' };
   if (request.consent === 'given') return { kind: 'consent' };
-  if (request.consent === 'not-sought') return routeWithoutAsking(request);
+  if (request.consent === 'not-sought') return routeWithoutAsking(request, policy);
   if (request.harm === 'none') return { kind: 'refused', consent: request.consent, why: 'no-harm' };
   // Seed 004: "Except in cases of child protection, the parent's wishes must be respected".
   if (policy?.overrideOnlyForChildProtection === true && !CHILD_PROTECTION_HARMS.includes(request.harm)) {
@@ -75,12 +81,17 @@ export function findRoute(request: SharingRequest, policy?: SharingPolicy): Rout
 // investigation is a good reason; so is being unable to contact the parents (golden rule 4:
 // "You may still share information without consent ... where safety may be at risk"). Each
 // counts only where there is significant harm; otherwise, seek consent first.
-function routeWithoutAsking(request: SharingRequest): Route {
+function routeWithoutAsking(request: SharingRequest, policy?: SharingPolicy): Route {
   const reason = request.consentNotSoughtReason;
   if (reason === undefined) return { kind: 'seek-consent', problem: 'no-reason' };
   if (reason === 'other') return { kind: 'seek-consent', problem: 'weak-reason' };
   if (request.harm === 'none') {
     return { kind: 'seek-consent', problem: reason === 'cannot-contact' ? 'weak-reason' : 'no-harm' };
+  }
+  // Seed 004: "Share with consent unless this can be overridden because the child is at risk of
+  // serious harm." Not asking is no way round that: outside child protection, ask first.
+  if (policy?.overrideOnlyForChildProtection === true && !CHILD_PROTECTION_HARMS.includes(request.harm)) {
+    return { kind: 'seek-consent', problem: 'not-child-protection' };
   }
   return { kind: 'override', consent: 'not-sought' };
 }

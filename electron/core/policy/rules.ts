@@ -13,7 +13,7 @@ import {
   type AuthoriserStatus,
 } from './authorisation';
 import type { ItemVerdict } from './items';
-import { isConfidentialPersonal, namedLegalRequirement, type Route } from './route';
+import { isConfidentialPersonal, namedLegalRequirement, type Route, type SeekConsentProblem } from './route';
 import { authoriserPhrase, harmSentence, pieces } from './wording';
 
 // One evaluator per rule. Each returns a Finding: ok, a plain-English message and, when
@@ -175,7 +175,12 @@ export function consent(context: Context): Finding {
   const rule = 'consent';
   switch (route.kind) {
     case 'not-confidential':
-      return pass(rule, 'Consent is not needed, because the information is not confidential.');
+      // Our information sharing policy, 3.4, asks for written consent to pass on additional needs or a
+      // development summary, with no exception for information that is not confidential.
+      return (
+        (route.why === 'not-confidential' ? heldForOwnConsent(context, 'Consent is not needed because the information is not confidential, except where our information sharing policy, 3.4, asks for it in writing.') : null) ??
+        pass(rule, 'Consent is not needed, because the information is not confidential.')
+      );
     case 'legal':
       return {
         ...pass(
@@ -209,25 +214,31 @@ export function consent(context: Context): Finding {
 
 // Seed 001 3.4: written consent in its own scope for additional needs and development
 // summaries. Items without it are held back; if nothing needed is left, ask for consent.
-function consentGiven({ verdicts }: Context): Finding {
+function consentGiven(context: Context): Finding {
+  return (
+    heldForOwnConsent(context, 'The parents have given consent.') ??
+    pass('consent', 'The parents have given consent. Share only what they agreed to and what is needed.')
+  );
+}
+
+/**
+ * Items whose own consent (seed 001 3.4) the register does not show: held back, said after `lead`;
+ * when nothing needed is left, consent must be asked for first. Null when nothing is held back.
+ */
+function heldForOwnConsent({ verdicts }: Context, lead: string): Finding | null {
   const rule = 'consent';
   const needed = verdicts.filter((v) => v.shareable || v.why !== 'not-necessary');
   const missing = needed.filter((v) => !v.shareable && v.why === 'own-consent');
+  if (missing.length === 0) return null;
   const what = [...new Set(missing.map((v) => v.item.ownConsent?.needs ?? "the parents' written consent"))].join(' and ');
-  if (needed.length > 0 && missing.length === needed.length) {
+  if (missing.length === needed.length) {
     return fail(
       rule,
       'needs-more-information',
       `The information chosen needs ${what}, and the consent register does not show it. Ask the parents for it in writing and record it in the register first.`,
     );
   }
-  if (missing.length > 0) {
-    return pass(
-      rule,
-      `The parents have given consent. ${pieces(missing.length)} ${missing.length === 1 ? 'needs' : 'need'} ${what}, which the register does not show, and will be held back.`,
-    );
-  }
-  return pass(rule, 'The parents have given consent. Share only what they agreed to and what is needed.');
+  return pass(rule, `${lead} ${pieces(missing.length)} ${missing.length === 1 ? 'needs' : 'need'} ${what}, which the register does not show, and will be held back.`);
 }
 
 function overrideConsentMessage(request: SharingRequest, authorisers: string): string {
@@ -244,12 +255,12 @@ function overrideConsentMessage(request: SharingRequest, authorisers: string): s
   return `Consent was ${request.consent}. ${onlyIf}`;
 }
 
-function seekConsentMessage(
-  request: SharingRequest,
-  problem: 'no-reason' | 'weak-reason' | 'no-harm',
-): string {
+function seekConsentMessage(request: SharingRequest, problem: SeekConsentProblem): string {
   const goodReasons =
     'You may only share without asking when asking would put a child at more risk, or could harm an investigation, and a child is at risk of significant harm.';
+  if (problem === 'not-child-protection') {
+    return "Consent has not been asked for. Your setting's policy says that, except in cases of child protection, information is shared only with the parents' consent: ask the parents first.";
+  }
   if (problem === 'no-harm') {
     return `No risk of significant harm has been recorded, so ask the parents for consent first. ${goodReasons}`;
   }
@@ -265,6 +276,13 @@ export function publicInterest({ request, route }: Context): Finding {
   const rule = 'public-interest';
   if (route.kind === 'legal' || route.kind === 'not-confidential' || route.kind === 'consent') {
     return pass(rule, 'Not needed: there is another reason that allows this share.');
+  }
+  if (route.kind === 'seek-consent' && route.problem === 'not-child-protection' && request.harm !== 'none') {
+    return fail(
+      rule,
+      'needs-more-information',
+      `${harmSentence(request.harm)} Your setting's policy shares without the parents' consent only to protect a child.`,
+    );
   }
   if (route.kind === 'refused' && route.why === 'not-child-protection' && request.harm !== 'none') {
     return fail(

@@ -2,7 +2,7 @@ import type { ChildFile } from '../../../shared/contract/children';
 import type { Role } from '../../../shared/contract/define';
 import { TwoWayError, type FieldIssue } from '../../../shared/contract/errors';
 import type { PartnerKind } from '../../../shared/contract/partners';
-import { suggestedConsentStatus, type ConsentAnswer, type SettingSharingPolicy, type SharingDraft } from '../../../shared/contract/sharing';
+import { CONSENT_STATUS_LABELS, suggestedConsentStatus, type ConsentAnswer, type SettingSharingPolicy, type SharingDraft } from '../../../shared/contract/sharing';
 import type { ConsentScope } from '../../../shared/contract/consent';
 import type { RecipientKind, SharingItem, SharingRequest } from '../../../shared/contract/sharing-policy';
 import { get } from '../db/sql';
@@ -82,6 +82,8 @@ export const OWN_CONSENT: Partial<Record<string, { scope: ConsentScope; needs: s
   // consent to do this)"; notes of home visits "(must have parental consent to do this)".
   observation: { scope: 'observations', needs: 'consent to share observations', written: false },
   'home-visit': { scope: 'home-visits', needs: 'consent to share notes of home visits', written: false },
+  // The diary's own consent, as for sharing an entry from the diary (diary.share).
+  diary: { scope: 'diary', needs: 'consent to share the diary', written: false },
 };
 
 /** Is there written consent in the register for this scope and recipient today? */
@@ -135,6 +137,20 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
         : 'Choose which consent in the register this relies on. If the parents have just agreed, record it in the consent register first.',
     });
     consentStatus = consent?.suggested ?? 'not-sought';
+  }
+  // Seed 001 2.4: "be mindful that an individual might not expect information to be shared".
+  // Consent for photographs is consent for photographs: it backs no record shared here.
+  if (draft.consent === 'given' && draft.consentScope === 'photos') {
+    problems.push({ path: ['consentScope'], message: 'Consent for photographs covers photographs only, not the records shared here. Choose the consent that covers this information.' });
+    consentStatus = 'not-sought';
+  }
+  // Golden rule 4: respect the wishes of those who do not consent. "Not asked" must not stand in for
+  // a refusal or withdrawal the register shows: the decision would record something untrue, and
+  // the refusal would not be marked as respected or overridden.
+  if (draft.consent === 'not-sought' && (consent?.suggested === 'refused' || consent?.suggested === 'withdrawn')) {
+    const answer = CONSENT_STATUS_LABELS[consent.suggested];
+    problems.push({ path: ['consent'], message: `The consent register shows the parents’ answer: ${consent.message} Answer “${answer}”, so the decision records their wishes.` });
+    consentStatus = consent.suggested;
   }
 
   // Golden rule 3: seek advice "without disclosing the identity of the person where possible".

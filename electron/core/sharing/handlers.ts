@@ -59,7 +59,7 @@ const BASIS_GONE_WHAT_TO_DO: Record<string, string> = {
  */
 function consentGoneSince(
   db: Db,
-  row: { child_id: string; partner_id: string; basis: string | null; consent_json: string | null; items_json: string; status: string },
+  row: { child_id: string; partner_id: string; basis: string | null; consent_json: string | null; items_json: string; assessment_json: string; status: string },
   today: string,
 ): string | null {
   const whatToDo = BASIS_GONE_WHAT_TO_DO[row.status] ?? BASIS_GONE_WHAT_TO_DO.shared;
@@ -70,10 +70,12 @@ function consentGoneSince(
     const now = checkConsent(db, { ...q, scope: relied.scope });
     if (!now.valid) return `The parents’ consent this decision relied on is no longer in force: ${now.message} ${whatToDo}`;
   }
-  const items = JSON.parse(row.items_json) as { kind: string; necessary: boolean }[];
+  // Only what the decision shares: an item held back for want of its own consent changes nothing.
+  const shared = new Set((JSON.parse(row.assessment_json) as { itemsToShare?: string[] }).itemsToShare ?? []);
+  const items = JSON.parse(row.items_json) as { ref: string; kind: string; necessary: boolean }[];
   for (const item of items) {
     const rule = OWN_CONSENT[item.kind];
-    if (rule && item.necessary && !ownConsentCovered(db, rule, q)) {
+    if (rule && item.necessary && shared.has(item.ref) && !ownConsentCovered(db, rule, q)) {
       return `The parents’ ${rule.needs} is no longer in the consent register. ${whatToDo}`;
     }
   }
