@@ -277,11 +277,35 @@ describe('consent: golden rule 4, "Share with consent where appropriate"', () =>
     },
   );
 
-  it('consent refused: the message explains the only way to share', () => {
+  it('consent refused: the message explains the only way to share, as the setting’s policy has it', () => {
+    // Our policy 3.5's three criteria: significant harm to a child or an adult, or serious crime.
     const a = assessSharing(override());
     expect(check(a, 'consent').message).toBe(
-      'Consent was refused. You may only share if a child is at risk of significant harm, and the DSL or a manager must agree.',
+      'Consent was refused. You may only share if there is a risk of significant harm to a child or an adult, or of serious crime, and the DSL or a manager must agree.',
     );
+    // Harm to an adult is one of them: the share and its words agree.
+    const adult = assessSharing(override({ harm: 'prevent-harm-to-adult-or-crime' }));
+    expect(adult.outcome).toBe('share');
+    expect(check(adult, 'consent').message).not.toMatch(/only share if a child/);
+    expect(check(assessSharing(request({ consent: 'refused' })), 'consent').message).toBe(
+      "Consent was refused. Except where there is a risk of significant harm to a child or an adult, or of serious crime, you must respect the parents' wishes and not share.",
+    );
+    // A school's guidance: only to protect a child.
+    const school: SharingPolicy = { authorisingRoles: ['manager'], authorisationForAllConfidential: false, overrideOnlyForChildProtection: true, roleNames: { manager: 'head teacher' } };
+    expect(check(assessSharing(override({ authorisedBy: MANAGER }), school), 'consent').message).toBe(
+      'Consent was refused. You may only share if a child is at risk of significant harm, and the head teacher must agree.',
+    );
+  });
+
+  it('information that identifies nobody is not called “not confidential”', () => {
+    const a = assessSharing(request({ identifiable: false, confidential: true }));
+    expect(check(a, 'consent').message).toBe('Consent is not needed, because the information does not identify the child or family.');
+    expect(check(a, 'statutory-duty-or-court-order').message).toMatch(/because the information does not identify the child or family/);
+  });
+
+  it('not asking for consent: the good reasons include parents who cannot be contacted', () => {
+    const a = assessSharing(request({ consent: 'not-sought' }));
+    expect(check(a, 'consent').message).toMatch(/could harm an investigation, or the parents cannot be contacted, and there is a risk of significant harm/);
   });
 });
 
@@ -343,7 +367,7 @@ describe('statutory-duty-or-court-order: "Is there a statutory duty or court ord
     const onOrder = (authorisedBy?: SharingRequest['authorisedBy']) =>
       assessSharing(request({ consent: 'given', courtOrder: true, legalRequirement: ORDER, ...(authorisedBy ? { authorisedBy } : {}) }), school);
     expect(onOrder().outcome).toBe('needs-authorisation');
-    expect(check(onOrder(), 'second-person-authorisation').message).toMatch(/Only the DSL or a manager may rely on a court order.*Ask the head teacher to agree/);
+    expect(check(onOrder(), 'second-person-authorisation').message).toMatch(/Only the DSL or the head teacher may rely on a court order.*Ask the head teacher to agree/);
     // The SENCO is named by the policy but may not back a court order; the DSL may, but the policy does not name them.
     expect(onOrder({ userId: 'u-senco', roles: ['senco'] }).outcome).toBe('needs-authorisation');
     expect(onOrder(DSL).outcome).toBe('needs-authorisation');

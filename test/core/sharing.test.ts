@@ -848,6 +848,23 @@ describe('issue 9 and 11 through the real core', () => {
       expect(status).toBe('awaiting-authorisation');
       await as('dina');
       expect(await core.invoke('sharing.authorise', { sharingId: id, agree: true })).toEqual({ status: 'shared' });
+
+      // A school's policy (the head teacher or the SENCO): the SENCO may authorise shares, but not
+      // one relying on a court order, so the decision does not offer it to them, and says who.
+      await setPolicy({ authorisingRoles: ['manager', 'senco'], roleNames: { manager: 'head teacher' }, practitionersMayPropose: true });
+      await as('pat');
+      const waiting = await core.invoke('sharing.record', schoolShare(named));
+      expect(waiting.status).toBe('awaiting-authorisation');
+      await as('sally');
+      const seen = await core.invoke('sharing.get', { sharingId: waiting.id });
+      expect(seen).toMatchObject({ canAuthorise: false, authorisers: 'the head teacher' });
+      await expect(core.invoke('sharing.authorise', { sharingId: waiting.id, agree: true })).rejects.toMatchObject({
+        code: 'forbidden',
+        message: 'Sally Senco cannot authorise this: it must be agreed by the head teacher.',
+      });
+      await as('mark');
+      expect((await core.invoke('sharing.get', { sharingId: waiting.id })).canAuthorise).toBe(true);
+      expect(await core.invoke('sharing.authorise', { sharingId: waiting.id, agree: true })).toEqual({ status: 'shared' });
     } finally {
       await setPolicy();
     }

@@ -5,7 +5,7 @@ import {
   type SharingPolicy,
   type SharingRequest,
 } from '../../../shared/contract/sharing-policy';
-import { isConfidentialPersonal, type Route } from './route';
+import { findRoute, isConfidentialPersonal, type Route } from './route';
 
 // Seed 001: "The decision should never be made as an individual, but with the back-up of
 // the management team." Seed 004: "All decisions to share information should be authorized
@@ -62,4 +62,9 @@ export function checkAuthoriser(request: SharingRequest, roles: readonly Role[])
   const lacksRole = !authoriser.roles.some((role) => roles.includes(role));
   if (!samePerson && !lacksRole) return { valid: true };
   return { valid: false, missing: false, samePerson, lacksRole };
+}
+
+/** The roles whose agreement counts on this request under this policy (empty when no one role can). */
+export function authoriserRolesFor(request: SharingRequest, policy: SharingPolicy): Role[] {
+  return eligibleRoles(policy, authorisationNeed(request, policy, findRoute(request, policy)));
 }

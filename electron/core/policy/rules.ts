@@ -1,9 +1,10 @@
-import type {
-  Role,
-  SharingOutcome,
-  SharingPolicy,
-  SharingRequest,
-  SharingRule,
+import {
+  LEGAL_BASIS_ROLES,
+  type Role,
+  type SharingOutcome,
+  type SharingPolicy,
+  type SharingRequest,
+  type SharingRule,
 } from '../../../shared/contract/sharing-policy';
 import {
   authorisationNeed,
@@ -134,7 +135,7 @@ export function identifiableConfidential({ request }: Context): Finding {
 }
 
 // "Is there a statutory duty or court order requiring us to share the information?"
-export function statutoryDutyOrCourtOrder({ request, route, need }: Context): Finding {
+export function statutoryDutyOrCourtOrder({ request, route, need, policy }: Context): Finding {
   const rule = 'statutory-duty-or-court-order';
   if ((request.courtOrder || request.statutoryDuty) && !namedLegalRequirement(request)) {
     return fail(
@@ -146,7 +147,7 @@ export function statutoryDutyOrCourtOrder({ request, route, need }: Context): Fi
   if (route.kind === 'legal' && need === 'legal-basis') {
     return pass(
       rule,
-      `${route.basis === 'court-order' ? 'A court order' : 'The law'} requires this information to be shared. Only the DSL or a manager may rely on it, so one of them must agree.`,
+      `${route.basis === 'court-order' ? 'A court order' : 'The law'} requires this information to be shared. Only ${legalPeople(policy)} may rely on it, so one of them must agree.`,
     );
   }
   if (route.kind === 'legal' && route.basis === 'court-order') {
@@ -159,7 +160,7 @@ export function statutoryDutyOrCourtOrder({ request, route, need }: Context): Fi
     return pass(rule, 'The law requires this information to be shared, so consent is not needed.');
   }
   if (!isConfidentialPersonal(request)) {
-    return pass(rule, 'No legal duty or court order is needed, because the information is not confidential.');
+    return pass(rule, `No legal duty or court order is needed, because the information ${request.identifiable ? 'is not confidential' : 'does not identify the child or family'}.`);
   }
   return pass(
     rule,
@@ -175,10 +176,11 @@ export function consent(context: Context): Finding {
   const rule = 'consent';
   switch (route.kind) {
     case 'not-confidential':
+      if (route.why === 'not-identifiable') return pass(rule, 'Consent is not needed, because the information does not identify the child or family.');
       // Our information sharing policy, 3.4, asks for written consent to pass on additional needs or a
       // development summary, with no exception for information that is not confidential.
       return (
-        (route.why === 'not-confidential' ? heldForOwnConsent(context, 'Consent is not needed because the information is not confidential, except where our information sharing policy, 3.4, asks for it in writing.') : null) ??
+        heldForOwnConsent(context, 'Consent is not needed because the information is not confidential, except where our information sharing policy, 3.4, asks for it in writing.') ??
         pass(rule, 'Consent is not needed, because the information is not confidential.')
       );
     case 'legal':
@@ -193,7 +195,7 @@ export function consent(context: Context): Finding {
       return consentGiven(context);
     case 'override':
       return {
-        ...pass(rule, overrideConsentMessage(request, authorisers)),
+        ...pass(rule, overrideConsentMessage(request, authorisers, context.policy)),
         ...(request.consent === 'not-sought' ? {} : { refusal: 'overridden' as const }),
       };
     case 'refused':
@@ -203,12 +205,12 @@ export function consent(context: Context): Finding {
           'do-not-share',
           route.why === 'not-child-protection'
             ? `Consent was ${route.consent}. Your setting's policy says that, except in cases of child protection, the parents' wishes must be respected: do not share.`
-            : `Consent was ${route.consent}. Except where a child is at risk of significant harm, you must respect the parents' wishes and not share.`,
+            : `Consent was ${route.consent}. Except where ${overrideGround(context.policy)}, you must respect the parents' wishes and not share.`,
         ),
         refusal: 'respected' as const,
       };
     case 'seek-consent':
-      return fail(rule, 'needs-more-information', seekConsentMessage(request, route.problem));
+      return fail(rule, 'needs-more-information', seekConsentMessage(request, route.problem, context.policy));
   }
 }
 
@@ -241,8 +243,23 @@ function heldForOwnConsent({ verdicts }: Context, lead: string): Finding | null 
   return pass(rule, `${lead} ${pieces(missing.length)} ${missing.length === 1 ? 'needs' : 'need'} ${what}, which the register does not show, and will be held back.`);
 }
 
-function overrideConsentMessage(request: SharingRequest, authorisers: string): string {
-  const onlyIf = `You may only share if a child is at risk of significant harm, and ${authorisers} must agree.`;
+/**
+ * When a refusal (or not asking) can be overridden: seed 001's three criteria (significant harm to
+ * a child or an adult, or serious crime), or under a policy like seed 004's only to protect a child.
+ */
+function overrideGround(policy: SharingPolicy): string {
+  return policy.overrideOnlyForChildProtection === true
+    ? 'a child is at risk of significant harm'
+    : 'there is a risk of significant harm to a child or an adult, or of serious crime';
+}
+
+/** "the DSL or a manager", in the setting's own names. */
+function legalPeople(policy: SharingPolicy): string {
+  return authoriserPhrase(LEGAL_BASIS_ROLES, policy.roleNames);
+}
+
+function overrideConsentMessage(request: SharingRequest, authorisers: string, policy: SharingPolicy): string {
+  const onlyIf = `You may only share if ${overrideGround(policy)}, and ${authorisers} must agree.`;
   if (request.consent === 'not-sought') {
     const WHY = {
       'would-prejudice-investigation': 'asking could harm an investigation',
@@ -255,9 +272,8 @@ function overrideConsentMessage(request: SharingRequest, authorisers: string): s
   return `Consent was ${request.consent}. ${onlyIf}`;
 }
 
-function seekConsentMessage(request: SharingRequest, problem: SeekConsentProblem): string {
-  const goodReasons =
-    'You may only share without asking when asking would put a child at more risk, or could harm an investigation, and a child is at risk of significant harm.';
+function seekConsentMessage(request: SharingRequest, problem: SeekConsentProblem, policy: SharingPolicy): string {
+  const goodReasons = `You may only share without asking when asking would put a child at more risk, could harm an investigation, or the parents cannot be contacted, and ${overrideGround(policy)}.`;
   if (problem === 'not-child-protection') {
     return "Consent has not been asked for. Your setting's policy says that, except in cases of child protection, information is shared only with the parents' consent: ask the parents first.";
   }
@@ -307,7 +323,7 @@ export function publicInterest({ request, route }: Context): Finding {
 // Seed 001: "The decision should never be made as an individual, but with the back-up of
 // the management team." Seed 004: decisions "authorized by either the head teacher or the
 // SENCO".
-export function secondPersonAuthorisation({ need, authoriser, authoriserRoles, authorisers }: Context): Finding {
+export function secondPersonAuthorisation({ need, authoriser, authoriserRoles, authorisers, policy }: Context): Finding {
   const rule = 'second-person-authorisation';
   if (need === 'none') {
     return pass(
@@ -317,7 +333,7 @@ export function secondPersonAuthorisation({ need, authoriser, authoriserRoles, a
   }
   const WHY: Record<Exclude<typeof need, 'none'>, string> = {
     override: 'Sharing without consent must never be decided by one person alone.',
-    'legal-basis': 'Only the DSL or a manager may rely on a court order or a legal duty.',
+    'legal-basis': `Only ${legalPeople(policy)} may rely on a court order or a legal duty.`,
     'policy-all': `Your setting's policy says every decision to share information must be agreed by ${authorisers}.`,
     policy: `Your setting's policy says every decision to share confidential information must be agreed by ${authorisers}.`,
   };
@@ -328,7 +344,7 @@ export function secondPersonAuthorisation({ need, authoriser, authoriserRoles, a
     return fail(
       rule,
       'needs-authorisation',
-      `${why} Your setting's policy names neither of them to agree to decisions, so no second person can agree to this one: ask the DSL or a manager to make this decision themselves.`,
+      `${why} Your setting's policy names neither of them to agree to decisions, so no second person can agree to this one: ask ${legalPeople(policy)} to make this decision themselves.`,
     );
   }
   if (authoriser.valid) {

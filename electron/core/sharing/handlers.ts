@@ -5,6 +5,9 @@ import { OUTCOME_LABELS, type Decision, type sharingChannels } from '../../../sh
 import { londonDay } from '../../../shared/domain/dates';
 import type { CallContext, HandlersFor } from '../context';
 import { assessSharing } from '../policy/index';
+import { authoriserRolesFor } from '../policy/authorisation';
+import { authoriserPhrase } from '../policy/wording';
+import type { SharingRequest } from '../../../shared/contract/sharing-policy';
 import { readChildFile } from '../children/repo';
 import { findPartner, listPartners } from '../partners/repo';
 import { readSettings } from '../settings/repo';
@@ -91,9 +94,12 @@ function readDecision(ctx: CallContext, id: string): Decision {
   ctx.touch(`child:${row.child_id}`, `sharing:${row.id}`);
   const open = row.status === 'awaiting-authorisation' || row.status === 'shared';
   const basisGone = open ? consentGoneSince(db, row, londonDay(ctx.now())) : null;
+  // Who may agree to this decision: the policy's authorisers, narrowed by what it relies on (a court
+  // order relied on by a practitioner needs the DSL or a manager), as the engine will check.
+  const roles = authoriserRolesFor(JSON.parse(row.request_json) as SharingRequest, enginePolicy(policy));
   const decision = toDecision(db, row, {
-    authorisers: authorisersOf(policy),
-    canAuthorise: row.status === 'awaiting-authorisation' && basisGone === null && mayAuthorise(policy, me.roles) && me.userId !== row.decided_by,
+    authorisers: row.status === 'awaiting-authorisation' ? authoriserPhrase(roles, policy.roleNames) : authorisersOf(policy),
+    canAuthorise: row.status === 'awaiting-authorisation' && basisGone === null && me.roles.some((r) => roles.includes(r)) && me.userId !== row.decided_by,
     basisGone,
   });
   return { ...decision, items: decision.items.map((i) => concernAsSeenBy(ctx, i)) };
@@ -315,15 +321,19 @@ function authorise(
   const row = requireDecisionRow(db, decisionId);
   const policy = readSharingPolicy(db);
   if (person.userId === row.decided_by) throw new TwoWayError('forbidden', SAME_PERSON, { issues: [{ path: ['authoriser', 'username'], message: SAME_PERSON }] });
-  if (!mayAuthorise(policy, person.roles)) {
-    const message = `${person.name} cannot authorise this: your setting’s policy says it must be ${authorisersOf(policy)}.`;
+  const request = JSON.parse(row.request_json) as SharingRequest;
+  const roles = authoriserRolesFor(request, enginePolicy(policy));
+  if (!person.roles.some((r) => roles.includes(r))) {
+    const message =
+      roles.length === 0
+        ? 'No second person can agree to this decision: only the DSL or a manager may rely on a court order or a legal duty, and your setting’s policy names neither of them to agree. The DSL or a manager should record the decision themselves.'
+        : `${person.name} cannot authorise this: it must be agreed by ${authoriserPhrase(roles, policy.roleNames)}.`;
     throw new TwoWayError('forbidden', message, { issues: [{ path: ['authoriser', 'username'], message }] });
   }
   if (agreed) {
     const gone = consentGoneSince(db, row, londonDay(ctx.now()));
     if (gone) throw new TwoWayError('conflict', `This cannot be authorised. ${gone}`);
   }
-  const request = JSON.parse(row.request_json) as Parameters<typeof assessSharing>[0];
   const assessment = assessSharing({ ...request, authorisedBy: { userId: person.userId, roles: person.roles } }, enginePolicy(policy));
   if (agreed && assessment.outcome !== 'share') {
     throw new TwoWayError('conflict', `This share cannot go ahead: ${refusedChecks(assessment) || OUTCOME_LABELS[assessment.outcome]}`);
