@@ -812,6 +812,22 @@ describe('issue 9.9, seed 004: "Except in cases of child protection, the parentâ
     expect(assessSharing(override({ harm: 'prevent-harm-to-adult-or-crime' })).outcome).toBe('share');
   });
 
+  it('the parentsâ€™ refusal stands even for information that is not confidential, except for child protection', () => {
+    for (const consent of ['refused', 'withdrawn'] as const) {
+      const a = assessSharing(request({ confidential: false, consent, authorisedBy: MANAGER }), SCHOOL);
+      expect(a.outcome).toBe('do-not-share');
+      expect(a.itemsToShare).toEqual([]);
+      expect(check(a, 'consent')).toMatchObject({ ok: false, refusal: 'respected' });
+      expect(check(a, 'identifiable-confidential').message).toMatch(/not confidential. Consent was .*, and your setting's policy says the parents' wishes must be respected except in cases of child protection/);
+      expect(check(a, 'statutory-duty-or-court-order').message).not.toMatch(/is not needed/);
+    }
+    expect(assessSharing(request({ confidential: false, consent: 'refused', harm: 'significant-harm-suspected', authorisedBy: MANAGER }), SCHOOL).outcome).toBe('share');
+    // Information that identifies nobody is not about the child's family's wishes.
+    expect(assessSharing(request({ identifiable: false, consent: 'refused', authorisedBy: MANAGER }), SCHOOL).outcome).toBe('share');
+    // Under our own policy (seed 001) consent is not needed for information that is not confidential.
+    expect(assessSharing(request({ confidential: false, consent: 'refused' })).outcome).toBe('share');
+  });
+
   it('not asking for consent is no way round it: outside child protection, ask the parents first', () => {
     for (const consentNotSoughtReason of ['would-prejudice-investigation', 'would-increase-risk'] as const) {
       const a = assessSharing(override({ consent: 'not-sought', consentNotSoughtReason, harm: 'prevent-harm-to-adult-or-crime', authorisedBy: MANAGER }), SCHOOL);

@@ -66,7 +66,7 @@ export function findRoute(request: SharingRequest, policy?: SharingPolicy): Rout
     return { kind: 'legal', basis: request.courtOrder ? 'court-order' : 'statutory-duty' };
   }
   if (!request.identifiable) return { kind: 'not-confidential', why: 'not-identifiable' };
-  if (!request.confidential) return { kind: 'not-confidential', why: 'not-confidential' };
+  if (!request.confidential && !refusalStandsForAll(request, policy)) return { kind: 'not-confidential', why: 'not-confidential' };
   if (request.consent === 'given') return { kind: 'consent' };
   if (request.consent === 'not-sought') return routeWithoutAsking(request, policy);
   if (request.harm === 'none') return { kind: 'refused', consent: request.consent, why: 'no-harm' };
@@ -75,6 +75,15 @@ export function findRoute(request: SharingRequest, policy?: SharingPolicy): Rout
     return { kind: 'refused', consent: request.consent, why: 'not-child-protection' };
   }
   return { kind: 'override', consent: request.consent };
+}
+
+/**
+ * Seed 004: "Except in cases of child protection, the parent's wishes must be respected if they do
+ * not give consent": under such a policy a refusal or withdrawal stands even for information about
+ * the child that is not confidential.
+ */
+export function refusalStandsForAll(request: SharingRequest, policy?: SharingPolicy): boolean {
+  return policy?.overrideOnlyForChildProtection === true && (request.consent === 'refused' || request.consent === 'withdrawn');
 }
 
 // Seed 001 3.5: "there are good reasons not to seek consent". A risk to the child or to an

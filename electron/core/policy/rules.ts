@@ -14,7 +14,7 @@ import {
   type AuthoriserStatus,
 } from './authorisation';
 import type { ItemVerdict } from './items';
-import { isConfidentialPersonal, namedLegalRequirement, type Route, type SeekConsentProblem } from './route';
+import { namedLegalRequirement, refusalStandsForAll, type Route, type SeekConsentProblem } from './route';
 import { authoriserPhrase, harmSentence, pieces } from './wording';
 
 // One evaluator per rule. Each returns a Finding: ok, a plain-English message and, when
@@ -114,12 +114,18 @@ export function roleInCare({ request }: Context): Finding {
 
 // "Does the information enable the person to be identified? Is the information confidential?"
 // An answer, not a barrier: it decides whether consent (or another basis) is needed.
-export function identifiableConfidential({ request }: Context): Finding {
+export function identifiableConfidential({ request, policy }: Context): Finding {
   const rule = 'identifiable-confidential';
   if (!request.identifiable) {
     return pass(
       rule,
       'The information does not identify the child or family, so consent is not needed. Still share only what is needed.',
+    );
+  }
+  if (!request.confidential && refusalStandsForAll(request, policy)) {
+    return pass(
+      rule,
+      `The information identifies the child or family but is not confidential. Consent was ${request.consent}, and your setting's policy says the parents' wishes must be respected except in cases of child protection.`,
     );
   }
   if (!request.confidential) {
@@ -159,8 +165,8 @@ export function statutoryDutyOrCourtOrder({ request, route, need, policy }: Cont
   if (route.kind === 'legal') {
     return pass(rule, 'The law requires this information to be shared, so consent is not needed.');
   }
-  if (!isConfidentialPersonal(request)) {
-    return pass(rule, `No legal duty or court order is needed, because the information ${request.identifiable ? 'is not confidential' : 'does not identify the child or family'}.`);
+  if (route.kind === 'not-confidential') {
+    return pass(rule, `No legal duty or court order is needed, because the information ${route.why === 'not-confidential' ? 'is not confidential' : 'does not identify the child or family'}.`);
   }
   return pass(
     rule,
