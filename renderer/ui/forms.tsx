@@ -22,15 +22,36 @@ export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(s
  * Shows the core's field messages beside the fields (the core validates again: the renderer is not trusted).
  * Returns the message for the form as a whole.
  */
-export function applyServerError<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, error: unknown, prefix: string[] = []): string {
+export function applyServerError<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, FieldValues>,
+  error: unknown,
+  prefix: string[] = [],
+  /** The core's names for fields this form asks for differently (`observedAt` -> `observedDay`). */
+  renames: Record<string, string> = {},
+): string {
   if (error instanceof TwoWayError) {
+    const unshown: string[] = [];
     for (const issue of error.issues ?? []) {
-      const path = [...prefix, ...issue.path].join('.');
-      if (path) form.setError(path as Path<T>, { type: 'server', message: issue.message });
+      const corePath = [...prefix, ...issue.path].join('.');
+      const path = renames[corePath] ?? corePath;
+      if (!path) continue;
+      form.setError(path as Path<T>, { type: 'server', message: issue.message });
+      // A message for a field this form does not show would be lost: it goes with the form's own message.
+      if (!isShownField(form, path) && !unshown.includes(issue.message)) unshown.push(issue.message);
     }
-    return error.message;
+    return [error.message, ...unshown].join(' ');
   }
   return 'Something went wrong. Try again.';
+}
+
+/**
+ * Whether the form shows a field of this name (registered directly or through a controller).
+ * react-hook-form keeps the names of mounted fields in `control._names.mount`; it has no public
+ * way to ask, and a message for an unmounted field is never seen.
+ */
+function isShownField<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, path: string): boolean {
+  const names = (form.control as unknown as { _names?: { mount?: Set<string> } })._names?.mount;
+  return names ? names.has(path) : true;
 }
 
 interface TextFieldProps<T extends FieldValues> extends Omit<InputProps, 'form' | 'name'> {
@@ -105,6 +126,8 @@ export function useFormSubmit<T extends FieldValues, Out>(
   form: UseFormReturn<T, unknown, Out>,
   action: (values: Out) => Promise<unknown>,
   onDone: () => void,
+  /** The core's names for fields this form asks for differently (see applyServerError). */
+  renames: Record<string, string> = {},
 ) {
   const [error, setError] = useState<string | null>(null);
   const handler = form.handleSubmit(async (values) => {
@@ -113,7 +136,7 @@ export function useFormSubmit<T extends FieldValues, Out>(
       await action(values);
       onDone();
     } catch (e) {
-      setError(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, e));
+      setError(applyServerError(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, e, [], renames));
     }
   });
   return { submit: withErrorFocus(handler), error };

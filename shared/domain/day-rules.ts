@@ -24,6 +24,14 @@ export function pastDayProblem(day: string, today: string, what = 'This'): strin
   return tooEarly(day);
 }
 
+/**
+ * Something that happened to a child (a diary entry, a concern, an observation) cannot be dated
+ * before the child was born: an impossible date in a chronology is worse than none.
+ */
+export function beforeBirthProblem(day: string, dateOfBirth: string, formatted: string): string | null {
+  return day < dateOfBirth ? `That is before the child was born (${formatted}): check the date.` : null;
+}
+
 /** A date being planned (a start, an end): within about two years. */
 export function plannedDayProblem(day: string, today: string): string | null {
   if (day > addDays(today, PLANNING_DAYS)) return 'That is more than two years away: check the year.';

@@ -279,6 +279,8 @@ describe('observations and next steps', () => {
     expect((none as { issues: { message: string }[] }).issues[0].message).toBe('Choose at least one area of learning.');
     const future = await core.invoke('observations.add', { childId, observedOn: '2026-12-01', areas: ['literacy'], text: 'x' }).catch((e: unknown) => e as { issues: { message: string }[] });
     expect((future as { issues: { message: string }[] }).issues[0].message).toBe('That day is in the future: give the day it happened.');
+    const unborn = await core.invoke('observations.add', { childId, observedOn: '2020-01-01', areas: ['literacy'], text: 'x' }).catch((e: unknown) => e as { issues: { path: string[]; message: string }[] });
+    expect((unborn as { issues: { path: string[]; message: string }[] }).issues[0]).toMatchObject({ path: ['observedOn'], message: expect.stringMatching(/^That is before the child was born \(/) });
     const noObserver = await core.invoke('observations.add', { childId, observedOn: today, areas: ['literacy'], text: 'x', partnerId: rainbow }).catch((e: unknown) => e as { issues: { message: string }[] });
     expect((noObserver as { issues: { message: string }[] }).issues[0].message).toBe('Say who observed the child at the other setting.');
     expect(await errorCode(core.invoke('observations.add', { childId, observedOn: today, areas: ['cooking' as never], text: 'x' }))).toBe('invalid-input');

@@ -143,6 +143,8 @@ describe('backup and restore', () => {
     writeFileSync(forged, Buffer.concat([db, trailer({ ...manifest, sha256, sealed: sealPrivate(key, part, sha256) })]));
     expect(await core.invoke('backup.verify', { file: forged })).toEqual({ ok: false, problem: expect.stringMatching(/damaged/) });
     expect(await core.invoke('backup.verify', { file })).toMatchObject({ ok: true });
+    // A folder chosen instead of a file is said so, not "something went wrong".
+    expect(await core.invoke('backup.verify', { file: folder })).toEqual({ ok: false, problem: expect.stringMatching(/^That is a folder, not a backup file\. .*\.twowaybackup\)\.$/) });
   });
 
   it('restores onto a new laptop (no settings file) with the recovery key, and the passwords of that time work', async () => {

@@ -117,6 +117,18 @@ describe('recording', () => {
     expect(await errorCode(core.invoke('concerns.record', { childId, observedAt: 'yesterday', category: 'other', description: 'x' }))).toBe('invalid-input');
     expect((await core.invoke('concerns.mine')).concerns.length).toBe(before);
   });
+
+  it('refuses a concern or a diary entry dated before the child was born, on the date field, and writes nothing', async () => {
+    await as('pat');
+    const before = (await core.invoke('concerns.mine')).concerns.length;
+    const concern = core.invoke('concerns.record', { childId, observedAt: '2019-03-10T10:00:00.000Z', category: 'other', description: 'x', lateEntryReason: 'Found in an old notebook.' });
+    await expect(concern).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['observedAt'], message: 'That is before the child was born (14 March 2023): check the date.' }] });
+    expect((await core.invoke('concerns.mine')).concerns.length).toBe(before);
+    const entry = core.invoke('diary.add', { childId, day: '1990-01-15', category: 'message', from: { kind: 'staff' }, to: { kind: 'carer' }, text: 'x' });
+    await expect(entry).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['day'], message: 'That is before the child was born (14 March 2023): check the date.' }] });
+    // The day of birth itself is allowed.
+    expect((await core.invoke('diary.add', { childId, day: '2023-03-14', category: 'message', from: { kind: 'staff' }, to: { kind: 'carer' }, text: 'Born today.' })).id).toBeTruthy();
+  });
 });
 
 describe('who reads what', () => {

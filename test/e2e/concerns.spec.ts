@@ -214,3 +214,41 @@ test('a key person records a concern with two body-map marks and sees only a rec
   const { entries } = await preview.core.invoke('audit.list', { recordId: `child:${millie}` });
   expect(entries.map((e) => e.channel)).toEqual(expect.arrayContaining(['concerns.record', 'concerns.get', 'concerns.chronology']));
 });
+
+test('the concern forms say what is wrong beside the field and move to it: a time in the future, an action nobody is to do', async ({ page, preview }) => {
+  await seed(preview.core);
+  await page.goto(preview.url);
+  await logIn(page, 'dina', PASSWORD);
+  await main(page).getByRole('link', { name: 'Concerns' }).click();
+  await page.getByRole('button', { name: 'Record a concern' }).click();
+  await page.getByRole('combobox', { name: /^Child/ }).selectOption({ label: 'Millie (Amelia Jones)' });
+  await page.getByRole('combobox', { name: /What kind of concern/ }).selectOption({ label: 'Physical abuse' });
+  await page.getByRole('textbox', { name: /What you saw or heard/ }).fill('A bruise on the arm.');
+  // The core checks the moment (its own clock); the form asks for a day and a time.
+  const date = page.getByLabel(/Date it was seen or heard/);
+  await date.fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Record the concern' }).click();
+  await expect(page.getByText('That time is in the future. Give the time it was seen or heard.')).toBeVisible();
+  await expect(date).toBeFocused();
+  await date.fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel(/^Time/).fill('00:01');
+  await page.getByRole('button', { name: 'Record the concern' }).click();
+  const reference = /SC-\d{4}-\d{4}/.exec(await page.getByRole('status').innerText())![0];
+
+  await main(page).getByRole('link', { name: 'Home' }).click();
+  await page.locator('[aria-label="Safeguarding concerns waiting"]').getByRole('link', { name: reference }).click();
+  await page.getByRole('button', { name: 'Record a decision' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: /^Decision/ }).selectOption({ label: 'Refer to children’s social care' });
+  await dialog.getByRole('textbox', { name: /Your reasons/ }).fill('Threshold met.');
+  await dialog.getByRole('textbox', { name: 'What is to be done' }).fill('Phone MASH');
+  await dialog.getByLabel('By when').fill(new Date().toISOString().slice(0, 10));
+  await dialog.getByRole('button', { name: 'Record the decision' }).click();
+  const who = dialog.getByRole('combobox', { name: 'Who will do it' });
+  await expect(dialog.getByText('Say who will do it.')).toBeVisible();
+  await expect(who).toBeFocused();
+  await who.selectOption({ label: 'Dina Lead' });
+  await dialog.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Actions' })).toContainText('Phone MASH: Dina Lead');
+});

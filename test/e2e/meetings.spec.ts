@@ -122,6 +122,12 @@ test('the office books a video meeting, the key person records it, and the offic
   await page.getByRole('button', { name: /Save 3 packs as PDFs/ }).click();
   await expect(page.getByText('Choose the folder to save the packs in.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: /Folder to save them in/ })).toBeFocused();
+  // A folder that is not there (a USB stick not plugged in) is said so beside the box, which gets the focus back.
+  await page.getByRole('textbox', { name: /Folder to save them in/ }).fill(join(folder, 'not-plugged-in'));
+  await page.getByRole('button', { name: /Save 3 packs as PDFs/ }).click();
+  await expect(page.getByText('That folder cannot be found. If it is on a USB stick, plug it in, or choose another folder.')).toBeVisible();
+  await expect(page.getByText('Stopped after 0 of 3.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /Folder to save them in/ })).toBeFocused();
   await page.getByRole('textbox', { name: /Folder to save them in/ }).fill(folder);
   await page.getByRole('button', { name: /Save 3 packs as PDFs/ }).click();
   await expect(page.getByRole('progressbar')).toBeVisible();

@@ -46,6 +46,7 @@ export class BackupProblem extends Error {}
 
 export const PROBLEMS = {
   missing: 'That backup file is not there. If it is on a USB stick, check the stick is plugged in.',
+  folder: `That is a folder, not a backup file. Choose one of the TwoWay backup files inside it (their names end in ${BACKUP_EXTENSION}).`,
   foreign: 'This file is not a TwoWay backup, or it was cut short before it finished copying.',
   damagedManifest: 'This backup file is damaged: the part that describes it cannot be read.',
   truncated: 'This backup file is not complete: it is a different size from when it was made. It may not have finished copying.',
@@ -102,9 +103,11 @@ export function trailer(manifest: Manifest): Buffer {
 export async function readManifest(file: string): Promise<Manifest> {
   let size: number;
   try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new BackupProblem(PROBLEMS.missing);
+    const about = await stat(file);
+    if (about.isDirectory()) throw new BackupProblem(PROBLEMS.folder);
+    size = about.size;
+  } catch (error) {
+    throw error instanceof BackupProblem ? error : new BackupProblem(PROBLEMS.missing);
   }
   if (size < TAIL) throw new BackupProblem(PROBLEMS.foreign);
   const handle = await open(file, 'r');

@@ -1,4 +1,5 @@
-import { birthDayProblem, plannedDayProblem } from '../../../shared/domain/day-rules';
+import { beforeBirthProblem, birthDayProblem, plannedDayProblem } from '../../../shared/domain/day-rules';
+import { formatDay } from '../../../shared/domain/dates';
 import type { z } from 'zod';
 import type {
   Attendance,
@@ -80,6 +81,13 @@ export function requireChild(db: Db, childId: string): Child {
   const child = findChild(db, childId);
   if (!child) throw new TwoWayError('not-found', 'That child was not found.');
   return child;
+}
+
+/** Refuses a day before the child was born (`beforeBirthProblem`), as a message on `field`. */
+export function assertBornBy(db: Db, childId: string, day: string, field: string): void {
+  const born = get<{ date_of_birth: string }>(db, 'SELECT date_of_birth FROM children WHERE id = $childId', { childId })?.date_of_birth;
+  const problem = born ? beforeBirthProblem(day, born, formatDay(born)) : null;
+  if (problem) throw fieldError(field, problem);
 }
 
 type ChildFields = Partial<Omit<z.output<typeof childCreateSchema>, 'legalName' | 'dateOfBirth'>> & { legalName?: string; dateOfBirth?: string };

@@ -2,8 +2,9 @@ import { LATE_ENTRY_HOURS, type concernsChannels } from '../../../shared/contrac
 import { TwoWayError } from '../../../shared/contract/errors';
 import { fieldError } from '../../../shared/contract/fields';
 import { today } from '../../../shared/domain/weeks';
+import { londonDay } from '../../../shared/domain/dates';
 import { findUserById } from '../auth/users-repo';
-import { requireChild } from '../children/repo';
+import { assertBornBy, requireChild } from '../children/repo';
 import { activeStaff } from '../diary/repo';
 import type { CallContext, HandlersFor } from '../context';
 import { get } from '../db/sql';
@@ -64,6 +65,7 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     const now = ctx.now().getTime();
     // A few minutes' grace for a clock that runs a little fast; a time later than that cannot be right.
     if (observed > now + 5 * 60_000) throw fieldError('observedAt', 'That time is in the future. Give the time it was seen or heard.');
+    assertBornBy(db, child.id, londonDay(new Date(observed)), 'observedAt');
     if (now - observed > LATE_ENTRY_HOURS * 3_600_000 && !input.lateEntryReason) {
       throw fieldError('lateEntryReason', 'This is recorded more than 24 hours after it was seen or heard, so it is a late entry: say why it is recorded late.');
     }

@@ -3,6 +3,7 @@ import { DIARY_SHARERS, type diaryChannels } from '../../../shared/contract/diar
 import { TwoWayError } from '../../../shared/contract/errors';
 import { addDays, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } from '../../../shared/domain/weeks';
 import { placesOf, settingsForDay } from '../children/shared-care';
+import { assertBornBy } from '../children/repo';
 import { checkConsent } from '../consent/check';
 import type { CallContext, HandlersFor } from '../context';
 import { inTransaction, type Db } from '../db/connection';
@@ -104,6 +105,7 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
     // A diary records what has happened: next week's day is a slip (the week view opens on today).
     const dayProblem = pastDayProblem(input.day, todayOf(ctx), 'This day');
     if (dayProblem) throw fieldError('day', dayProblem);
+    assertBornBy(db, input.childId, input.day, 'day');
     if (input.shareWith?.length) {
       requireSharer(ctx);
       if (!input.shareMethod) throw fieldError('shareMethod', 'Say how it will be shared.');

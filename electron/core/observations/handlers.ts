@@ -4,7 +4,7 @@ import type { homeVisitsChannels, observationsChannels } from '../../../shared/c
 import { londonDay } from '../../../shared/domain/dates';
 import { pastDayProblem } from '../../../shared/domain/day-rules';
 import { requireTerm, termOf } from '../meetings/terms';
-import { requireChild } from '../children/repo';
+import { assertBornBy, requireChild } from '../children/repo';
 import { checkConsent } from '../consent/check';
 import type { CallContext, HandlersFor } from '../context';
 import { requirePartner } from '../partners/repo';
@@ -30,6 +30,7 @@ export const observationsHandlers: HandlersFor<typeof observationsChannels> = {
     requireChild(db, input.childId);
     const problem = pastDayProblem(input.observedOn, todayOf(ctx), 'That day');
     if (problem) throw fieldError('observedOn', problem);
+    assertBornBy(db, input.childId, input.observedOn, 'observedOn');
     // Typed in from a partner setting: they say who observed (our policy 1.3: it is their information).
     if (input.partnerId) requirePartner(db, input.partnerId, 'partnerId');
     const observerName = input.observerName?.trim() || (input.partnerId ? '' : ctx.user.fullName);

@@ -279,6 +279,8 @@ function ReviewDialog({ id, onClose }: { id: string; onClose: () => void }) {
     ({ actionText, actionOwnerUserId, actionDueOn, ...v }) =>
       save.mutateAsync({ ...v, actions: actionText ? [{ text: actionText, ownerUserId: actionOwnerUserId || undefined, dueOn: actionDueOn ?? '' }] : [] }),
     onClose,
+    // The core checks the one action this form offers as actions[0].
+    { 'actions.0.text': 'actionText', 'actions.0.ownerUserId': 'actionOwnerUserId', 'actions.0.ownerName': 'actionOwnerUserId', 'actions.0.dueOn': 'actionDueOn' },
   );
   return (
     <FormDialog title="Record a decision" submitLabel="Record the decision" onSubmit={submit} onClose={onClose} error={error} pending={form.formState.isSubmitting} wide>

@@ -76,6 +76,8 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
       setReceipt({ reference: result.reference, at: new Date().toISOString() });
     },
     () => undefined,
+    // The core checks the moment it was seen or heard; the form asks for its day and time.
+    { observedAt: 'observedDay' },
   );
 
   const day = form.watch('observedDay');

@@ -73,10 +73,12 @@ export function SavePacksPanel({ meetings }: { meetings: { meetingId: string; ch
       }
     } catch (e) {
       state.failed = errorMessage(e);
-      // A refused folder is shown beside the folder box.
-      if ((e as { issues?: { path: string[] }[] }).issues?.some((i) => i.path[0] === 'folder')) {
-        setFolderError(state.failed);
-        folderInput.current?.focus();
+      // A refused folder is shown beside the folder box, in the core's words for it ("cannot be found").
+      const folderIssue = (e as { issues?: { path: string[]; message: string }[] }).issues?.find((i) => i.path[0] === 'folder');
+      if (folderIssue) {
+        setFolderError(folderIssue.message);
+        // The box is disabled while the packs are made: focus it once it is enabled again.
+        requestAnimationFrame(() => folderInput.current?.focus());
       } else setError(e);
     } finally {
       state.current = null;
