@@ -67,13 +67,22 @@ export const instantSchema = z.string().datetime();
 
 export const idSchema = z.string().min(1).max(64);
 
+/**
+ * A field's label in a message. A label that is a question or speaks to the reader ("Why it is
+ * cancelled", "Your reasons") cannot be the subject of "… is required", so it is quoted instead.
+ */
+const QUESTION_LABEL = /^(who|whom|what|why|how|when|where|which|your)\b/i;
+export const missingMessage = (label: string) => (QUESTION_LABEL.test(label) ? `Fill in “${label}”.` : `${label} is required.`);
+export const tooLongMessage = (label: string, max: number) =>
+  QUESTION_LABEL.test(label) ? `Keep “${label}” to ${max} characters or fewer.` : `${label} must be ${max} characters or fewer.`;
+
 /** Trimmed text a person typed; `max` keeps a runaway paste from bloating the database. */
 export function text(label: string, max = 200) {
   return z
-    .string({ error: `${label} is required.` })
+    .string({ error: missingMessage(label) })
     .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be ${max} characters or fewer.`);
+    .min(1, missingMessage(label))
+    .max(max, tooLongMessage(label, max));
 }
 
 /** Whether someone holding `roles` may call a channel with this access (the dispatcher and the menus use the same rule). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema, type Role } from './define';
+import { daySchema, tooLongMessage, type Role } from './define';
 import { TwoWayError } from './errors';
 
 // Small field schemas shared by the children, partners, consent and setting contracts.
@@ -13,7 +13,7 @@ export const FAMILY_KEEPERS: readonly Role[] = ['office', 'dsl', 'manager', 'adm
 
 /** Optional typed text: '' means "none" (an update with '' clears the field). */
 export function optionalText(label: string, max = 200) {
-  return z.string().trim().max(max, `${label} must be ${max} characters or fewer.`).optional();
+  return z.string().trim().max(max, tooLongMessage(label, max)).optional();
 }
 
 /** Optional calendar day: a `YYYY-MM-DD`, or '' / null for none (what an empty date box sends). */
@@ -29,7 +29,7 @@ export function optionalEmail(label: string) {
   return z
     .string()
     .trim()
-    .max(200, `${label} must be 200 characters or fewer.`)
+    .max(200, tooLongMessage(label, 200))
     .refine((s) => s === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s), `${label}: enter an address like name@example.org.`)
     .optional();
 }

@@ -72,7 +72,7 @@ export const thirdPartySourceSchema = z.object({
   agencyConsent: z.boolean({ error: 'Say whether that agency agreed to it being passed on.' }),
   // Who at the agency agreed, when and how (required by the core for new decisions; absent in
   // decisions recorded before they were asked).
-  agreedBy: z.string().trim().max(160, 'Who agreed must be 160 characters or fewer.').optional(),
+  agreedBy: z.string().trim().max(160, 'Keep “Who agreed” to 160 characters or fewer.').optional(),
   agreedOn: z.string().max(10).optional(),
   agreedHow: z.string().trim().max(200, 'How they agreed must be 200 characters or fewer.').optional(),
 });

@@ -295,7 +295,7 @@ export type SharingDecision = z.infer<typeof sharingDecisionSchema>;
 /** A second person at the same laptop confirms with their own password (never stored, never logged). */
 export const secondPersonSchema = z.object({
   username: z.string({ error: 'Enter their username.' }).trim().toLowerCase().min(1, 'Enter their username.').max(40, 'A username is at most 40 characters.'),
-  password: z.string({ error: 'They enter their own password.' }).min(1, 'They enter their own password.').max(200, 'A password is at most 200 characters.'),
+  password: z.string({ error: 'Ask the second person to type their own password.' }).min(1, 'Ask the second person to type their own password.').max(200, 'A password is at most 200 characters.'),
 });
 
 export const sharingRecordSchema = z
@@ -304,7 +304,7 @@ export const sharingRecordSchema = z
     purpose: said('Write why you want to share this information.', 1000, 'The purpose must be 1000 characters or fewer.'),
     decision: sharingDecisionSchema,
     /** Golden rule 7: the reasons, in the user's own words, whichever way it went. */
-    reasons: said('Write your reasons, whether you share or not.', 4000, 'Your reasons must be 4000 characters or fewer.'),
+    reasons: said('Write your reasons, whether you share or not.', 4000, 'Keep your reasons to 4000 characters or fewer.'),
     authoriser: secondPersonSchema.optional(),
   })
   .superRefine((v, ctx) => {

@@ -230,7 +230,7 @@ describe('the meeting record and carried actions', () => {
 
   it('cancels a booking with its reason; a cancelled meeting cannot be recorded and the child is missing again', async () => {
     const { id } = await core.invoke('meetings.book', booking());
-    await expect(core.invoke('meetings.cancel', { meetingId: id, reason: '' })).rejects.toMatchObject({ issues: [{ message: 'Why it is cancelled is required.' }] });
+    await expect(core.invoke('meetings.cancel', { meetingId: id, reason: '' })).rejects.toMatchObject({ issues: [{ message: 'Fill in “Why it is cancelled”.' }] });
     await core.invoke('meetings.cancel', { meetingId: id, reason: 'Mum is unwell; to rebook.' });
     expect(await core.invoke('meetings.get', { meetingId: id })).toMatchObject({ status: 'cancelled', cancelledReason: 'Mum is unwell; to rebook.' });
     expect((await rowOf('2026-autumn'))?.status).toBe('missing');
@@ -257,6 +257,14 @@ describe('meeting packs: what goes in', () => {
     expect(withConsent.pack.consents.inForce).toEqual([expect.objectContaining({ scope: 'diary', recipients: 'Sunshine Childminding' })]);
     // Consents still missing for the invited setting are listed for the parents to consider.
     expect(withConsent.pack.consents.needAttention.map((c) => c.scope)).toContain('observations');
+  });
+
+  it('puts the agreement in brief in the pack as sentences, with one full stop each whatever was typed', async () => {
+    await as(ADMIN.username);
+    await core.invoke('agreements.update', { childId, sharing: { channels: ['phone'], howOften: 'Each day she changes setting, and a meeting each term.', passOn: [{ what: 'Accidents', howFast: 'The same day' }] } });
+    const { id } = await core.invoke('meetings.book', booking({ at: '13:00' }));
+    const { pack } = await core.invoke('packs.content', { meetingId: id });
+    expect(pack.agreement?.summary).toEqual(['We share by: phone.', 'How often: Each day she changes setting, and a meeting each term.', 'Accidents: The same day.']);
   });
 
   it('keeps another agency’s health record out of a pack for a setting that is not that agency, and never reads the safeguarding records', async () => {

@@ -8,7 +8,9 @@ import { contract } from '../../shared/contract/index';
 // answers at every field it can reach, and checks each message the form (or the core) would show.
 
 /** zod's English defaults, and the shapes of them (a schema's own or the plain map's words never look like this). */
-const DEFAULT_WORDING = [/\bInvalid\b/, /expected .*received/i, /^Too (small|big)/, /Unrecognized key/, /must match pattern/, /[<>]=?\s*\d/, /\bISO\b/, /\bundefined\b/, /\bNaN\b/];
+const DEFAULT_WORDING = [/\bInvalid\b/, /expected .*received/i, /^Too (small|big)/, /Unrecognized key/, /must match pattern/, /[<>]=?\s*\d/, /\bISO\b/, /\bundefined\b/, /\bNaN\b/,
+  // A question or "your …" as the subject of "is required" ("Your reasons is required.", "Why it is cancelled is required.").
+  /^(Who|Whom|What|Why|How|When|Where|Which|Your)\b.* (is required|must be \d+ characters)/];
 
 const WRONG: unknown[] = [undefined, null, '', '   ', 'x', 0, -1, 1.5, 1e15, true, [], {}, 'x'.repeat(10_000), '2026-13-45', '0000-00-00', '<script>'];
 

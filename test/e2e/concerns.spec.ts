@@ -57,6 +57,7 @@ test('a key person records a concern with two body-map marks and sees only a rec
   const receipt = page.getByRole('status');
   await expect(receipt).toContainText('Your concern is recorded as SC-');
   await expect(receipt).toContainText('The designated safeguarding lead has been alerted');
+  await expect(page.getByText(/You will not see the concern again, but you can add to it/)).toBeVisible();
   const reference = /SC-\d{4}-\d{4}/.exec(await receipt.innerText())![0];
   await page.screenshot({ path: join(out, 'receipt.png') });
 
@@ -234,6 +235,8 @@ test('the concern forms say what is wrong beside the field and move to it: a tim
   await page.getByLabel(/^Time/).fill('00:01');
   await page.getByRole('button', { name: 'Record the concern' }).click();
   const reference = /SC-\d{4}-\d{4}/.exec(await page.getByRole('status').innerText())![0];
+  // The DSL will see it again: the receipt does not say otherwise.
+  await expect(page.getByText('Keep the reference. The concern is in the safeguarding list under Concerns, where you can triage it.')).toBeVisible();
 
   await main(page).getByRole('link', { name: 'Home' }).click();
   await page.locator('[aria-label="Safeguarding concerns waiting"]').getByRole('link', { name: reference }).click();

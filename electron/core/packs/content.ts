@@ -194,8 +194,8 @@ export function buildPack(db: Db, input: PackInput): { pack: Pack; omitted: Pack
         reviewOn: agreementRow.review_on ?? parts.sharing.reviewOn ?? null,
         summary: [
           parts.sharing.channels?.length ? `We share by: ${parts.sharing.channels.map((c) => SHARE_CHANNEL_LABELS[c].toLowerCase()).join(', ')}.` : null,
-          parts.sharing.howOften ? `How often: ${parts.sharing.howOften}.` : null,
-          ...(parts.sharing.passOn ?? []).map((x) => `${x.what}: ${x.howFast}${x.who ? ` (${x.who})` : ''}.`),
+          parts.sharing.howOften ? `How often: ${sentence(parts.sharing.howOften)}` : null,
+          ...(parts.sharing.passOn ?? []).map((x) => sentence(`${x.what}: ${x.howFast}${x.who ? ` (${x.who})` : ''}`)),
           parts.sharing.emergencyContacts ? `Emergency contacts: ${parts.sharing.emergencyContacts}` : null,
         ].filter((x): x is string => !!x),
       }
@@ -235,4 +235,10 @@ export function buildPack(db: Db, input: PackInput): { pack: Pack; omitted: Pack
     printedAt: input.printedAt,
   };
   return { pack, omitted };
+}
+
+/** Words a person typed, ended with a full stop unless they already end a sentence ("each term." stays one stop). */
+function sentence(words: string): string {
+  const trimmed = words.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -41,7 +41,14 @@ export const URGENCY_BADGE: Record<ConcernUrgency, { color: 'danger' | 'warning'
 export function ConcernsPage({ session, route }: { session: Session; route: Route }) {
   const [, second, third] = route.segments;
   if (second === 'new') {
-    return <RecordConcern childId={route.query.get('child') ?? undefined} diaryEntryId={route.query.get('diary') ?? undefined} startText={route.query.get('text') ?? undefined} />;
+    return (
+      <RecordConcern
+        childId={route.query.get('child') ?? undefined}
+        diaryEntryId={route.query.get('diary') ?? undefined}
+        startText={route.query.get('text') ?? undefined}
+        seesTheList={can(session, 'concerns.list')}
+      />
+    );
   }
   if (second === 'chronology' && third) return <ChronologyView key={third} session={session} childId={third} />;
   if (second === 'visits') return <VisitsView session={session} childId={route.query.get('child') ?? undefined} />;

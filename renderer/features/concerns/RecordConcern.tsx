@@ -48,12 +48,23 @@ const nowTime = () => new Date().toLocaleTimeString('en-GB', { timeZone: 'Europe
  * is told at once (Home and the Concerns menu of the DSL and managers); the person who recorded it
  * sees a receipt, never the safeguarding team's list.
  */
-export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: string; diaryEntryId?: string; startText?: string }) {
+export function RecordConcern({
+  childId,
+  diaryEntryId,
+  startText,
+  seesTheList = false,
+}: {
+  childId?: string;
+  diaryEntryId?: string;
+  startText?: string;
+  /** The DSL and managers: the concern is in their list (an allegation about staff goes to the managers alone). */
+  seesTheList?: boolean;
+}) {
   const s = useStyles();
   const children = useChannel('children.list', {});
   const staff = useChannel('concerns.staff');
   const record = useChannelMutation('concerns.record');
-  const [receipt, setReceipt] = useState<{ reference: string; at: string } | null>(null);
+  const [receipt, setReceipt] = useState<{ reference: string; at: string; inMyList: boolean } | null>(null);
   const form = useContractForm(formSchema, {
     childId: childId ?? '',
     observedDay: today(),
@@ -73,7 +84,7 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
     form,
     async ({ observedDay, observedTime, ...values }) => {
       const result = await record.mutateAsync({ ...values, observedAt: londonDateTime(observedDay, observedTime).toISOString() });
-      setReceipt({ reference: result.reference, at: new Date().toISOString() });
+      setReceipt({ reference: result.reference, at: new Date().toISOString(), inMyList: seesTheList && values.category !== 'allegation-staff' });
     },
     () => undefined,
     // The core checks the moment it was seen or heard; the form asks for its day and time.
@@ -96,7 +107,11 @@ export function RecordConcern({ childId, diaryEntryId, startText }: { childId?: 
             TwoWay. If you think the child is at risk right now, also tell the DSL in person or by phone, today.
           </MessageBarBody>
         </MessageBar>
-        <Text>Keep the reference. You will not see the concern again, but you can add to it from “Concerns you recorded”.</Text>
+        <Text>
+          {receipt.inMyList
+            ? 'Keep the reference. The concern is in the safeguarding list under Concerns, where you can triage it.'
+            : 'Keep the reference. You will not see the concern again, but you can add to it from “Concerns you recorded”.'}
+        </Text>
         <div className={s.actions}>
           <Button appearance="primary" onClick={() => navigate('/concerns')}>
             Concerns you recorded
