@@ -74,7 +74,7 @@ export const thirdPartySourceSchema = z.object({
   // decisions recorded before they were asked).
   agreedBy: z.string().trim().max(160, 'Keep “Who agreed” to 160 characters or fewer.').optional(),
   agreedOn: z.string().max(10).optional(),
-  agreedHow: z.string().trim().max(200, 'How they agreed must be 200 characters or fewer.').optional(),
+  agreedHow: z.string().trim().max(200, 'Keep “How they agreed” to 200 characters or fewer.').optional(),
 });
 export type ThirdPartySource = z.infer<typeof thirdPartySourceSchema>;
 

@@ -734,6 +734,9 @@ describe('issue 9 and 11 through the real core', () => {
       code: 'invalid-input',
       issues: [expect.objectContaining({ message: 'Say where this information came from: us, or another agency.' })],
     });
+    // Giving Sunshine's own entry back to Sunshine is not passing it on: it is not held back for their agreement.
+    const back = await core.invoke('sharing.assess', safeguardingShare({ partnerId: sunshine, recipientNeed: 'childs-care', items: [{ ref: `diary:${fromSunshine}`, necessary: true }] }));
+    expect(back.assessment.itemsWithheld.filter((w) => /has not agreed/.test(w.reason))).toEqual([]);
   });
 
   it('9.6 our policy 1.3, “third party information … not shared without consent from that agency”: a health visitor’s care plan in the child’s health records is held back until that agency agrees', async () => {

@@ -110,7 +110,13 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
   const settings = readSettings(db, ctx.state.vault.settingName() ?? '');
   const file = readChildFile(db, draft.childId, today, settings.contactCheckMonths, settings.settingName);
   const partner = requirePartner(db, draft.partnerId, 'partnerId');
-  const items = resolveItems(childItems(db, file, ctx.user), draft.items);
+  // Seed 001 1.3 is about passing another agency's information on. Giving a setting's own record
+  // back to that setting is not passing it on, so it is not held back for that setting's agreement.
+  const items: ResolvedItem[] = resolveItems(childItems(db, file, ctx.user), draft.items).map((i) => {
+    if (!i.thirdParty || i.thirdParty.agency.trim().toLowerCase() !== partner.name.trim().toLowerCase()) return i;
+    const { thirdParty: _theirOwn, ...rest } = i;
+    return rest;
+  });
   const problems: FieldIssue[] = [];
 
   let consent: ConsentAnswer | null = null;
