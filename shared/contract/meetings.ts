@@ -170,6 +170,11 @@ export const meetingRecordInputSchema = z.object({
   /** Actions carried from earlier meetings: what became of each. */
   carried: z.array(z.object({ actionId: idSchema, status: z.enum(ACTION_STATUSES, { error: 'Say what became of the action.' }), note: optionalText('Note', 500) })).max(50).default([]),
   notes: optionalText('Notes', 10_000),
+}).superRefine((v, ctx) => {
+  // A record of a meeting says what was talked about: an empty one marks the meeting held with nothing to show for it.
+  if (!v.notes?.trim() && v.nextSteps.length === 0 && v.actions.length === 0 && v.observationIds.length === 0 && v.carried.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['notes'], message: 'Write what was talked about, or add a next step or an action.' });
+  }
 });
 
 export const meetingSchema = z.object({

@@ -109,7 +109,7 @@ describe('the term planner', () => {
 
     clock = new Date('2026-11-20T17:00:00Z');
     await as('kate');
-    await core.invoke('meetings.record', { meetingId: id, attendees: [{ name: 'Sarah Jones', role: 'Mother', how: 'in-person' }, { name: 'Jo Smith', how: 'video' }] });
+    await core.invoke('meetings.record', { meetingId: id, attendees: [{ name: 'Sarah Jones', role: 'Mother', how: 'in-person' }, { name: 'Jo Smith', how: 'video' }], notes: 'Settling well at both settings.' });
     expect((await rowOf('2026-autumn'))?.status).toBe('held');
   });
 
@@ -189,7 +189,7 @@ describe('the meeting record and carried actions', () => {
   it('carries actions not done to the next meeting, where they can be closed; overdue ones show in this term', async () => {
     const { id: first } = await core.invoke('meetings.book', booking({ on: '2026-11-03' }));
     await core.invoke('meetings.book', booking({ on: '2026-11-04', at: '09:00' }));
-    await expect(core.invoke('meetings.record', { meetingId: first, attendees: [{ name: 'Sarah Jones', how: 'in-person' }] })).rejects.toMatchObject({
+    await expect(core.invoke('meetings.record', { meetingId: first, attendees: [{ name: 'Sarah Jones', how: 'in-person' }], notes: 'x' })).rejects.toMatchObject({
       issues: [{ path: ['attendees'], message: 'A meeting can be recorded on the day it is held or later.' }],
     });
     clock = new Date('2026-11-03T17:00:00Z');
@@ -204,7 +204,7 @@ describe('the meeting record and carried actions', () => {
       ],
       notes: 'Millie is settling well on Wednesdays.',
     });
-    await expect(core.invoke('meetings.record', { meetingId: first, attendees: [{ name: 'Again', how: 'in-person' }] })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(core.invoke('meetings.record', { meetingId: first, attendees: [{ name: 'Again', how: 'in-person' }], notes: 'x' })).rejects.toMatchObject({ code: 'conflict' });
 
     const { id: second } = await core.invoke('meetings.book', booking({ on: '2027-02-10' }));
     const next = await core.invoke('meetings.get', { meetingId: second });
@@ -236,7 +236,18 @@ describe('the meeting record and carried actions', () => {
     expect((await rowOf('2026-autumn'))?.status).toBe('missing');
     clock = new Date('2026-11-21T09:00:00Z');
     await as('kate');
-    expect(await errorCode(core.invoke('meetings.record', { meetingId: id, attendees: [{ name: 'Sarah Jones', how: 'in-person' }] }))).toBe('conflict');
+    expect(await errorCode(core.invoke('meetings.record', { meetingId: id, attendees: [{ name: 'Sarah Jones', how: 'in-person' }], notes: 'x' }))).toBe('conflict');
+  });
+
+  it('refuses a record that says nothing of what was talked about, on the notes, and the meeting stays booked', async () => {
+    const { id } = await core.invoke('meetings.book', booking({ on: '2026-11-03', at: '15:00' }));
+    clock = new Date('2026-11-03T17:00:00Z');
+    await as('kate');
+    await expect(core.invoke('meetings.record', { meetingId: id, attendees: [{ name: 'Sarah Jones', how: 'in-person' }], notes: '  ' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: ['notes'], message: 'Write what was talked about, or add a next step or an action.' }],
+    });
+    expect((await core.invoke('meetings.get', { meetingId: id })).status).toBe('booked');
   });
 });
 
