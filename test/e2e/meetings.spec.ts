@@ -58,8 +58,29 @@ test('the office books a video meeting, the key person records it, and the offic
   const planner = page.getByRole('table', { name: /Joint meetings/ });
   await expect(planner.getByRole('row')).toHaveCount(4);
   await expect(page.getByText('3 to book this term')).toBeVisible();
+  // Booking from a later term's planner starts on a day in that term, and the date says which term.
+  const terms = page.getByRole('combobox', { name: 'Term' });
+  const thisTerm = await terms.inputValue();
+  const nextTerm = await terms.locator('option').evaluateAll((options, current) => {
+    const values = options.map((o) => (o as HTMLOptionElement).value);
+    return values[values.indexOf(current as string) + 1] ?? null;
+  }, thisTerm);
+  expect(nextTerm).toBeTruthy();
+  {
+    await terms.selectOption(nextTerm!);
+    const later = page.getByRole('table', { name: /Joint meetings/ });
+    await later.getByRole('row', { name: /Millie/ }).getByRole('button', { name: 'Book a meeting' }).click();
+    const next = page.getByRole('dialog', { name: /Book a joint meeting for Millie/ });
+    const hint = await next.getByText(/^\w+ term \d{4}: /).innerText();
+    const startsOn = await next.getByRole('textbox', { name: /^Date/ }).inputValue();
+    expect(startsOn > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(hint).toContain(new Date(`${startsOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }));
+    await next.getByRole('button', { name: 'Cancel' }).click();
+    await terms.selectOption(thisTerm);
+  }
   await planner.getByRole('row', { name: /Millie/ }).getByRole('button', { name: 'Book a meeting' }).click();
   const dialog = page.getByRole('dialog', { name: /Book a joint meeting for Millie/ });
+  await expect(dialog.getByRole('textbox', { name: /^Date/ })).toHaveValue(new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }));
   await dialog.getByRole('textbox', { name: /^Time/ }).fill('16:00');
   await dialog.getByRole('combobox', { name: /How the meeting is held/ }).selectOption({ label: 'Video call' });
   // Refused without the link: the message is on the field, and focus goes to it.

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { MEETING_FORMAT_LABELS, MEETING_FORMATS, meetingBookSchema, type Meeting } from '../../../shared/contract/meetings';
+import { MEETING_FORMAT_LABELS, MEETING_FORMATS, meetingBookSchema, type Meeting, type Term } from '../../../shared/contract/meetings';
 import type { OutputOf } from '../../../shared/contract/index';
 import { formatDay } from '../../../shared/domain/dates';
 import { today } from '../../../shared/domain/weeks';
@@ -20,24 +20,28 @@ export function BookMeetingDialog({
   childId,
   childName,
   meeting,
+  term,
   onClose,
   onBooked,
 }: {
   childId: string;
   childName: string;
   meeting?: Meeting;
+  /** The term the planner shows: a new booking starts on a day in it. */
+  term?: Term;
   onClose: () => void;
   onBooked: (id: string) => void;
 }) {
   const invitable = useChannel('meetings.invitable', { childId });
   if (!invitable.data) return <FormDialog title={`Book a joint meeting for ${childName}`} submitLabel="Book" onSubmit={(e) => e.preventDefault()} onClose={onClose} error={invitable.error?.message}><Loading /></FormDialog>;
-  return <BookingForm childId={childId} childName={childName} meeting={meeting} invitable={invitable.data} onClose={onClose} onBooked={onBooked} />;
+  return <BookingForm childId={childId} childName={childName} meeting={meeting} term={term} invitable={invitable.data} onClose={onClose} onBooked={onBooked} />;
 }
 
 function BookingForm({
   childId,
   childName,
   meeting,
+  term,
   invitable,
   onClose,
   onBooked,
@@ -45,6 +49,7 @@ function BookingForm({
   childId: string;
   childName: string;
   meeting?: Meeting;
+  term?: Term;
   invitable: OutputOf<'meetings.invitable'>;
   onClose: () => void;
   onBooked: (id: string) => void;
@@ -54,7 +59,7 @@ function BookingForm({
   const ids = (kind: string) => meeting?.invitees.filter((i) => i.kind === kind).map((i) => i.id);
   const form = useContractForm(meetingBookSchema, {
     childId,
-    on: meeting?.on ?? today(),
+    on: meeting?.on ?? firstDayToBook(term),
     at: meeting?.at ?? '15:30',
     durationMinutes: meeting?.durationMinutes ?? 45,
     format: meeting?.format ?? 'in-person',
@@ -106,7 +111,14 @@ function BookingForm({
       pending={form.formState.isSubmitting}
       wide
     >
-      <TextField form={form} name="on" label="Date" type="date" required />
+      <TextField
+        form={form}
+        name="on"
+        label="Date"
+        type="date"
+        required
+        hint={term && !meeting ? `${term.label}: ${formatDay(term.startsOn)} to ${formatDay(term.endsOn)}.` : undefined}
+      />
       <TextField form={form} name="at" label="Time" type="time" required />
       <NumberField form={form} name="durationMinutes" label="How long (minutes)" required />
       <SelectField form={form} name="format" label="How the meeting is held" required options={MEETING_FORMATS.map((f) => ({ value: f, label: MEETING_FORMAT_LABELS[f] }))} />
@@ -145,4 +157,11 @@ function BookingForm({
       )}
     </FormDialog>
   );
+}
+
+/** Today when it falls in the term (or no term is chosen); otherwise the term's first day still to come. */
+function firstDayToBook(term: Term | undefined): string {
+  const now = today();
+  if (!term || (now >= term.startsOn && now <= term.endsOn) || now > term.endsOn) return now;
+  return term.startsOn;
 }

@@ -174,7 +174,15 @@ function Planner({ session, termId }: { session: Session; termId?: string }) {
       ) : (
         planner.data && <Text>No children in shared care this term{room || keyPerson ? ' for this room or key person' : ''}. Add a child who needs a joint meeting.</Text>
       )}
-      {booking && <BookMeetingDialog childId={booking.childId} childName={booking.childName} onClose={() => setBooking(null)} onBooked={(id) => navigate(`/meetings/${id}`)} />}
+      {booking && (
+        <BookMeetingDialog
+          childId={booking.childId}
+          childName={booking.childName}
+          term={planner.data?.term}
+          onClose={() => setBooking(null)}
+          onBooked={(id) => navigate(`/meetings/${id}`)}
+        />
+      )}
       {adding && chosen && <AddChildDialog termId={chosen} onClose={() => setAdding(false)} />}
     </Page>
   );

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { OutputOf } from '../../../shared/contract/index';
 import { errorMessage, invoke, useChannel } from '../../api';
@@ -41,6 +41,12 @@ export function SavePacksPanel({ meetings }: { meetings: { meetingId: string; ch
   const cancelled = useRef(false);
   const folderInput = useRef<HTMLInputElement>(null);
   const running = progress !== null && progress.current !== null;
+  const refocusFolder = useRef(false);
+  useEffect(() => {
+    if (running || !refocusFolder.current) return;
+    refocusFolder.current = false;
+    folderInput.current?.focus();
+  }, [running]);
 
   if (caps.data && !caps.data.savePdfs) return <Text>This copy of TwoWay cannot make PDF files. Use Print instead.</Text>;
 
@@ -77,8 +83,8 @@ export function SavePacksPanel({ meetings }: { meetings: { meetingId: string; ch
       const folderIssue = (e as { issues?: { path: string[]; message: string }[] }).issues?.find((i) => i.path[0] === 'folder');
       if (folderIssue) {
         setFolderError(folderIssue.message);
-        // The box is disabled while the packs are made: focus it once it is enabled again.
-        requestAnimationFrame(() => folderInput.current?.focus());
+        // The box is disabled while the packs are made: it gets the focus once it is enabled again (below).
+        refocusFolder.current = true;
       } else setError(e);
     } finally {
       state.current = null;
