@@ -232,6 +232,27 @@ describe('alerts and triage', () => {
     expect(concern.actions[0]).toMatchObject({ status: 'done', closedNote: 'Mum said he fell at soft play.', closedByName: 'Test dina' });
   });
 
+  it('a new action due on a day already gone is refused on its date (it would be overdue at once); so is a diary time still to come today', async () => {
+    const { id } = await recordAs('pat');
+    await as('dina');
+    const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const message = 'That day has already passed: give the day it should be done by (today or later).';
+    await expect(
+      core.invoke('concerns.review', { id, decision: 'monitor', reasons: 'Watch and wait.', actions: [{ text: 'Check in with Mum', ownerUserId: users.dina, dueOn: day(-1) }] }),
+    ).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['actions.0.dueOn'], message }] });
+    await expect(core.invoke('concerns.addAction', { concernId: id, text: 'Check in with Mum', ownerUserId: users.dina, dueOn: day(-1) })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: ['dueOn'], message }],
+    });
+    expect((await core.invoke('concerns.get', { id })).actions).toEqual([]);
+    expect((await core.invoke('concerns.addAction', { concernId: id, text: 'Check in with Mum', ownerUserId: users.dina, dueOn: day(0) })).actionId).toBeTruthy();
+
+    // The clock says 10:00 UTC: 23:59 today has not come yet.
+    const later = core.invoke('diary.add', { childId, day: day(0), time: '23:59', category: 'message', from: { kind: 'staff' }, to: { kind: 'carer' }, text: 'x' });
+    await expect(later).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['time'], message: 'That time has not come yet today: give the time it happened.' }] });
+    expect((await core.invoke('diary.add', { childId, day: day(0), time: '08:30', category: 'message', from: { kind: 'staff' }, to: { kind: 'carer' }, text: 'Arrived.' })).id).toBeTruthy();
+  });
+
   it('referrals keep their later news without losing what was first recorded', async () => {
     const { id } = await recordAs('pat');
     await as('dina');

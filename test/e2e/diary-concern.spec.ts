@@ -22,7 +22,7 @@ test('Record a concern from a diary entry and from the diary form’s warning st
   await core.invoke('children.create', { legalName: 'Ben Ahmed', dateOfBirth: '2023-01-02', room: 'Rainbow' });
   const mum = (await core.invoke('carers.create', { childId: millie, fullName: 'Sarah Jones', relationship: 'mother', parentalResponsibility: true })).id;
   const said = 'Said she fell off the sofa at the weekend; there is a mark on her arm.';
-  const entry = await core.invoke('diary.add', { childId: millie, day: today(), time: '08:10', category: 'wellbeing', from: { kind: 'carer', carerId: mum }, to: { kind: 'staff' }, text: said });
+  const entry = await core.invoke('diary.add', { childId: millie, day: today(), time: '00:05', category: 'wellbeing', from: { kind: 'carer', carerId: mum }, to: { kind: 'staff' }, text: said });
   await core.invoke('auth.lock');
 
   await page.goto(preview.url);
@@ -35,7 +35,7 @@ test('Record a concern from a diary entry and from the diary form’s warning st
   await expect(form).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(form.getByRole('combobox', { name: /^Child/ })).toHaveValue(millie);
-  await expect(form.getByLabel('What you saw or heard')).toHaveValue(`From the diary, ${shortDayLabel(today())} 08:10, Sarah Jones (mother): ${said}`);
+  await expect(form.getByLabel('What you saw or heard')).toHaveValue(`From the diary, ${shortDayLabel(today())} 00:05, Sarah Jones (mother): ${said}`);
   await expect(page).toHaveURL(new RegExp(`diary=${entry.id}`));
 
   // The diary form: the warning offers the concern form, carrying what was typed.

@@ -69,7 +69,7 @@ test('add entries from a parent and a partner setting, see them in the week and 
   // From a parent.
   await page.getByRole('button', { name: 'Add to the diary' }).click();
   let dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Time').fill('07:30');
+  await dialog.getByLabel('Time').fill('00:10');
   await chooseFromDropdown(page, 'What it is about', 'Sleep', dialog);
   await dialog.getByRole('radiogroup', { name: 'From: who' }).getByLabel('A parent or carer').check();
   await chooseFromDropdown(page, 'From: parent or carer', 'Sarah Jones (mother)', dialog);

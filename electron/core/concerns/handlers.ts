@@ -57,6 +57,9 @@ function touchConcern(ctx: CallContext, head: { id: string; childId: string }) {
   ctx.touch(`concern:${head.id}`, `child:${head.childId}`);
 }
 
+/** A new action due on a day already gone would be overdue the moment it is written. */
+const DUE_PASSED = 'That day has already passed: give the day it should be done by (today or later).';
+
 export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
   'concerns.record': (input, ctx) => {
     const db = ctx.db();
@@ -123,6 +126,7 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
     const at = ctx.nowIso();
     const reviewId = insertReview(db, head.id, input, me(ctx), at);
     input.actions.forEach((a, i) => {
+      if (a.dueOn < todayOf(ctx)) throw fieldError(`actions.${i}.dueOn`, DUE_PASSED);
       const owner = a.ownerUserId ? requireStaff(ctx, a.ownerUserId, `actions.${i}.ownerUserId`, 'Choose an active member of staff.') : null;
       const ownerName = owner?.name ?? a.ownerName;
       if (!ownerName) throw fieldError(`actions.${i}.ownerName`, 'Say who will do it.');
@@ -135,6 +139,7 @@ export const concernsHandlers: HandlersFor<typeof concernsChannels> = {
   'concerns.addAction': (input, ctx) => {
     const db = ctx.db();
     const head = requireReadable(db, ctx.user, input.concernId);
+    if (input.dueOn < todayOf(ctx)) throw fieldError('dueOn', DUE_PASSED);
     const owner = input.ownerUserId ? requireStaff(ctx, input.ownerUserId, 'ownerUserId', 'Choose an active member of staff.') : null;
     const ownerName = owner?.name ?? input.ownerName;
     if (!ownerName) throw fieldError('ownerName', 'Say who will do it.');

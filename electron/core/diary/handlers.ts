@@ -1,7 +1,7 @@
 import { pastDayProblem } from '../../../shared/domain/day-rules';
 import { DIARY_SHARERS, type diaryChannels } from '../../../shared/contract/diary';
 import { TwoWayError } from '../../../shared/contract/errors';
-import { addDays, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } from '../../../shared/domain/weeks';
+import { addDays, londonDateTime, today, weekdayIndex, weekDays, weeksEndingWith, weekStart } from '../../../shared/domain/weeks';
 import { placesOf, settingsForDay } from '../children/shared-care';
 import { assertBornBy } from '../children/repo';
 import { checkConsent } from '../consent/check';
@@ -106,6 +106,10 @@ export const diaryHandlers: HandlersFor<typeof diaryChannels> = {
     const dayProblem = pastDayProblem(input.day, todayOf(ctx), 'This day');
     if (dayProblem) throw fieldError('day', dayProblem);
     assertBornBy(db, input.childId, input.day, 'day');
+    // Today, a time still to come is a slip too (a few minutes' grace for a clock running fast).
+    if (input.time && londonDateTime(input.day, input.time).getTime() > ctx.now().getTime() + 5 * 60_000) {
+      throw fieldError('time', 'That time has not come yet today: give the time it happened.');
+    }
     if (input.shareWith?.length) {
       requireSharer(ctx);
       if (!input.shareMethod) throw fieldError('shareMethod', 'Say how it will be shared.');
