@@ -98,6 +98,17 @@ describe('terms', () => {
 });
 
 describe('the term planner', () => {
+  it('a pack printed on paper counts as made: it leaves the packs to print, and the meeting says when', async () => {
+    const { id } = await core.invoke('meetings.book', booking({ on: '2026-11-10' }));
+    expect((await core.invoke('meetings.thisTerm')).packsToPrint.map((p) => p.meetingId)).toContain(id);
+    expect((await core.invoke('meetings.get', { meetingId: id })).lastPackAt).toBeNull();
+    await core.invoke('print.record', { document: 'meeting-pack', recordId: `meeting:${id}` });
+    expect((await core.invoke('meetings.thisTerm')).packsToPrint.map((p) => p.meetingId)).not.toContain(id);
+    expect((await core.invoke('meetings.get', { meetingId: id })).lastPackAt).toBe(clock.toISOString());
+    // A reference that is not a meeting records the print only.
+    expect(await core.invoke('print.record', { document: 'meeting-pack', recordId: 'meeting:not-a-meeting' })).toEqual({ ok: true });
+  });
+
   it('lists every child in shared care as missing until a meeting is booked, then booked, then held', async () => {
     expect(await rowOf('2026-autumn')).toMatchObject({ childName: 'Millie (Amelia Jones)', status: 'missing', why: 'shared-care', partners: ['Sunshine Childminding'], keyPersonName: 'Kate Keyperson' });
     expect((await core.invoke('meetings.thisTerm')).toBook.map((c) => c.childId)).toContain(childId);

@@ -2,6 +2,7 @@ import { TwoWayError } from '../../../shared/contract/errors';
 import type { printChannels } from '../../../shared/contract/print';
 import type { CallContext, HandlersFor } from '../context';
 import { get } from '../db/sql';
+import { recordPackMade } from '../meetings/repo';
 
 /**
  * Names the printed record for the audit entry: which document, and which child it is about, worked
@@ -29,6 +30,12 @@ export const printHandlers: HandlersFor<typeof printChannels> = {
   // Every print is a write in the audit trail: paper is a copy of confidential records leaving the database.
   'print.record': (input, ctx) => {
     touchPrinted(ctx, input.document, input.recordId);
+    // A meeting pack printed on paper counts as made, as one saved as a PDF does: the planner stops
+    // listing it among the packs to print. (Pages 0: TwoWay does not count pages printed on paper.)
+    const meetingId = input.document === 'meeting-pack' && input.recordId?.startsWith('meeting:') ? input.recordId.slice('meeting:'.length) : null;
+    if (meetingId && get(ctx.db(), 'SELECT 1 AS x FROM meetings WHERE id = $id', { id: meetingId })) {
+      recordPackMade(ctx.db(), meetingId, 0, ctx.user.userId, ctx.nowIso());
+    }
     return { ok: true as const };
   },
 

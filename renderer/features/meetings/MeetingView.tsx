@@ -244,11 +244,11 @@ function PackSection({ session, meeting }: { session: Session; meeting: Meeting 
   const content = useChannel('packs.content', { meetingId: meeting.id }, { enabled: open });
   return (
     <section aria-label="Meeting pack">
-      <Text weight="semibold" as="h2">
+      <Text weight="semibold" as="h2" block>
         Meeting pack
       </Text>
-      <Text>
-        {meeting.lastPackAt ? `Last made ${formatDateTime(meeting.lastPackAt)}.` : 'No pack made yet.'} A pack holds only what the consent register
+      <Text block>
+        {meeting.lastPackAt ? `Last printed or saved ${formatDateTime(meeting.lastPackAt)}.` : 'Not printed or saved yet.'} A pack holds only what the consent register
         allows for every setting invited, and nothing from the safeguarding records.
       </Text>
       {!open ? (
