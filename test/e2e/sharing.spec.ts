@@ -547,3 +547,21 @@ test('consent withdrawn after the decision: the decision says why and what to do
     roleNames: { manager: 'head teacher' },
   });
 });
+
+test('a key person whose setting’s policy lets only the DSL or a manager record a share is told so before the first question, and what to do', async ({ page, preview }) => {
+  await seed(preview.core);
+  await preview.core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await addStaff(preview.core, { username: 'pat', fullName: 'Pat Keyperson', roles: ['practitioner'] }, PASSWORD);
+  await preview.core.invoke('auth.lock');
+  await page.goto(preview.url);
+  await logIn(page, 'pat', PASSWORD);
+  await openChild(page, 'Millie');
+  await page.getByRole('button', { name: 'Share information' }).click();
+  const note = page.getByRole('note');
+  await expect(note).toContainText('If you think this information should be shared, tell the DSL today: they will record the decision.');
+  // Before the first question, not after the fifth.
+  const [noteTop, firstTop] = await Promise.all([note.boundingBox(), page.getByLabel(/Why do you want to share this information/).boundingBox()]);
+  expect(noteTop!.y).toBeLessThan(firstTop!.y);
+  await expect(radios(page, 'What have you decided?').getByRole('radio')).toHaveCount(1);
+  await expect(radios(page, 'What have you decided?').getByRole('radio', { name: 'Do not share it' })).toBeVisible();
+});

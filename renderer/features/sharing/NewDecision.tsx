@@ -285,6 +285,15 @@ function DecisionForm({ data, concernId, proposerOnly, mayShare }: { data: Items
     >
       <div className={s.layout}>
         <form className={s.form} onSubmit={submit} noValidate aria-label="Information-sharing decision">
+          {!mayShare && (
+            // Said first, not at the end: a practitioner who thinks it should be shared must not answer every question to find out.
+            <MessageBar intent="info" role="note">
+              <MessageBarBody>
+                Your setting’s policy says the DSL or a manager records decisions to share. If you think this information should be shared, tell the DSL today:
+                they will record the decision. Here you can record a decision not to share, with your reasons.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Section title="1. Why">
             <TextArea form={form} name="purpose" label="Why do you want to share this information?" hint="The purpose, in your own words." required message={message('purpose')} />
             <YesNo form={form} name="legitimatePurpose" label="Is there a clear and legitimate reason to share it?" hint={QUESTION_HELP.legitimatePurpose} message={message('legitimatePurpose')} />
