@@ -92,12 +92,18 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, requ
 export function focusFirstError(formElement: HTMLElement, framesLeft = 6): void {
   requestAnimationFrame(() => {
     if (!formElement.isConnected) return; // closed on success
-    const first = formElement.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    // A Fluent field's message marks its field even where the control itself is not marked invalid
+    // (a Dropdown is a button: Fluent sets no aria-invalid on it).
+    const first = formElement.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"], .fui-Field__validationMessage');
     if (!first) {
       if (framesLeft > 0) focusFirstError(formElement, framesLeft - 1);
       return;
     }
-    const around = first.getAttribute('role') === 'alert' ? first.closest<HTMLElement>('[role="group"], [role="radiogroup"], fieldset') : null;
+    const around = first.classList.contains('fui-Field__validationMessage')
+      ? first.closest<HTMLElement>('.fui-Field')
+      : first.getAttribute('role') === 'alert'
+        ? first.closest<HTMLElement>('[role="group"], [role="radiogroup"], fieldset')
+        : null;
     // Only a group inside the form: a form-wide message in a form that sits in a Card (role="group")
     // would otherwise send focus to the Card's first field.
     const group = around && formElement.contains(around) ? around : null;
@@ -113,7 +119,9 @@ export function focusFirstError(formElement: HTMLElement, framesLeft = 6): void 
 export function withErrorFocus(handler: (e: FormEvent) => Promise<void>): (e: FormEvent) => void {
   return (e) => {
     const formElement = e.currentTarget as HTMLElement; // gone from the event once it has been handled
-    void handler(e).then(() => focusFirstError(formElement));
+    // After react-hook-form's own focus of the first field it registered (it focuses again in a
+    // timer): ours comes later and goes by what the user sees, top first.
+    void handler(e).then(() => setTimeout(() => focusFirstError(formElement)));
   };
 }
 

@@ -69,6 +69,9 @@ test('add entries from a parent and a partner setting, see them in the week and 
   // From a parent.
   await page.getByRole('button', { name: 'Add to the diary' }).click();
   let dialog = page.getByRole('dialog');
+  // Sent empty: the first question in error, at the top, gets the focus.
+  await dialog.getByRole('button', { name: 'Add to the diary' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'What it is about' })).toBeFocused();
   await dialog.getByLabel('Time').fill('00:10');
   await chooseFromDropdown(page, 'What it is about', 'Sleep', dialog);
   await dialog.getByRole('radiogroup', { name: 'From: who' }).getByLabel('A parent or carer').check();
