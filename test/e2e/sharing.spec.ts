@@ -365,6 +365,13 @@ test('a decision waiting on the “Awaiting authorisation” list is agreed late
   await waiting.getByRole('link').click();
   await expect(page.locator('[data-status]').first()).toHaveText('Awaiting authorisation');
   await expect(panel.getByRole('radio', { name: 'I am authorising it, logged in as myself' })).toBeChecked();
+  // Not agreeing needs a reason: said beside the box, which gets the focus; nothing is recorded.
+  await panel.getByRole('radio', { name: 'I do not agree' }).check();
+  await panel.getByRole('button', { name: 'Record that I do not agree' }).click();
+  await expect(panel.getByText('Say why you do not agree.')).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: /Why you do not agree/ })).toBeFocused();
+  await expect(page.locator('[data-status]').first()).toHaveText('Awaiting authorisation');
+  await panel.getByRole('radio', { name: 'I agree: share it' }).check();
   await panel.getByLabel('Note (optional)').fill('Agreed: refer today.');
   await tallShot(page, 'authorise.png');
   await panel.getByRole('button', { name: 'Authorise' }).click();

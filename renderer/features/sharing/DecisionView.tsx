@@ -42,7 +42,7 @@ import { PrintPortal } from '../../print/PrintPortal';
 import { SharePack } from '../../print/SharePack';
 import { href, navigate } from '../../router';
 import { FormDialog, TextAreaField } from '../../ui/fields';
-import { useContractForm, useFormSubmit } from '../../ui/forms';
+import { focusFirstError, useContractForm, useFormSubmit } from '../../ui/forms';
 import { ErrorBar, Loading, Page } from '../../ui/Page';
 import { PrintActions, printRecorded } from '../../ui/PrintActions';
 import { Checklist, StatusBadge } from './common';
@@ -311,6 +311,7 @@ function AuthorisePanel({ decision }: { decision: Decision }) {
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    const formElement = e.currentTarget as HTMLElement; // gone from the event once it has been handled
     setError(null);
     setIssues({});
     try {
@@ -327,6 +328,7 @@ function AuthorisePanel({ decision }: { decision: Decision }) {
       for (const i of (err as { issues?: { path: (string | number)[]; message: string }[] }).issues ?? []) found[i.path.join('.')] = i.message;
       setIssues(found);
       setPassword('');
+      focusFirstError(formElement);
     }
   };
 
