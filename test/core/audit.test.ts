@@ -348,7 +348,7 @@ describe('refusals, failed logins and prints leave a trace (issue 10.6)', () => 
     }
     const mark = (await core.invoke('auth.session')).session!;
     await loginAdmin(core);
-    const { id: mash } = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care' });
+    const { id: mash } = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' });
     await core.invoke('auth.login', { username: 'dina', password: 'a new password 22' });
     const share = (password: string) =>
       core.invoke('sharing.record', {

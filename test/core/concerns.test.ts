@@ -282,7 +282,7 @@ describe('sharing information from a concern (issue 12)', () => {
   it('the concern is an item only those who may read it can choose; the concern lists the decisions that included it, and the decision shows it only to them', async () => {
     await as('admin');
     const c = await core.invoke('children.create', { legalName: 'Daisy Hill', dateOfBirth: '2022-09-01', room: 'Rainbow' });
-    const mash = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care' });
+    const mash = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' });
     await as('pat');
     const concern = await core.invoke('concerns.record', {
       childId: c.id,

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await addStaff('olly', 'Olly Office', ['office']);
   await loginAdmin(core);
   ({ id: oak } = await core.invoke('partners.create', { name: 'Oak Primary School', kind: 'school', secureEmail: 'office@oak.sch.example' }));
-  ({ id: socialCare } = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care' }));
+  ({ id: socialCare } = await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' }));
   ({ id: sunshine } = await core.invoke('partners.create', { name: 'Sunshine Childminding', kind: 'childminder' }));
 }, 120_000);
 afterAll(async () => cleanup());
@@ -545,7 +545,7 @@ describe('the same-laptop password respects the login back-off', () => {
         await c.invoke('auth.changePassword', { currentPassword: 'initial password 1', newPassword: PASSWORD });
       }
       await c.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
-      const { id: sc } = await c.invoke('partners.create', { name: 'MASH', kind: 'social-care' });
+      const { id: sc } = await c.invoke('partners.create', { name: 'MASH', kind: 'social-care', secureEmail: 'mash@council.gov.example' });
       const { id: child } = await c.invoke('children.create', { legalName: 'Zara Khan', dateOfBirth: '2022-05-05' });
       await c.invoke('auth.login', { username: 'dee', password: PASSWORD });
       const share = (password: string) =>
@@ -686,6 +686,18 @@ describe('issue 9 and 11 through the real core', () => {
     expect(decision.items.map((i) => [i.kind, i.shared])).toEqual([['health', true], ['additional-needs', true]]);
   });
 
+  // Golden rule 6: "shared securely". A record saying "sent by secure email" must be true.
+  it('secure email needs a secure address in the partners directory; another secure way does not', async () => {
+    await as('dina');
+    const before = await decisionCount();
+    const toSunshine = safeguardingShare({ partnerId: sunshine, recipientNeed: 'childs-care', method: 'secure-email' });
+    const assessed = await core.invoke('sharing.assess', toSunshine);
+    expect(assessed.problems).toEqual([{ path: ['method'], message: 'No secure email address is recorded for Sunshine Childminding. Add it in the partners directory, or choose another way to share.' }]);
+    await expect(core.invoke('sharing.record', toSunshine)).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: ['method'] }] });
+    expect(await decisionCount()).toBe(before);
+    expect((await core.invoke('sharing.assess', { ...toSunshine, method: 'encrypted-file' })).problems).toEqual([]);
+  });
+
   // Seed 001 2.4: "be mindful that an individual might not expect information to be shared".
   it('consent must be for what is shared: consent for photographs backs no record, and diary entries need the diary’s own consent', async () => {
     await as(ADMIN.username);
@@ -713,7 +725,7 @@ describe('issue 9 and 11 through the real core', () => {
     expect((await core.invoke('consent.check', { childId, scope: 'observations', recipientId: oak, on })).valid).toBe(true);
     const mash = await core.invoke('consent.check', { childId, scope: 'observations', recipientId: socialCare, on });
     expect(mash).toMatchObject({ valid: false, reason: 'recipient-not-covered', message: expect.stringMatching(/all partners, which does not include Children’s Social Care/) });
-    const { id: police } = await core.invoke('partners.create', { name: 'Kent Police', kind: 'police' });
+    const { id: police } = await core.invoke('partners.create', { name: 'Kent Police', kind: 'police', secureEmail: 'cait@kent.police.example' });
     expect((await core.invoke('consent.check', { childId, scope: 'observations', recipientId: police, on })).valid).toBe(false);
     // Named, it covers them.
     await core.invoke('consent.record', { childId, scope: 'observations', recipients: [socialCare], givenByCarerId: mum, givenOn: today, method: 'written' });
@@ -786,7 +798,7 @@ describe('issue 9 and 11 through the real core', () => {
 
   it('9.7 golden rule 6: the police investigating serious crime need it for their role, not for the child’s care', async () => {
     await as(ADMIN.username);
-    const { id: police } = await core.invoke('partners.create', { name: 'Police child abuse investigation team', kind: 'police' });
+    const { id: police } = await core.invoke('partners.create', { name: 'Police child abuse investigation team', kind: 'police', secureEmail: 'cait@police.example' });
     await as('dina');
     const input = safeguardingShare({ partnerId: police, recipientNeed: 'policing-function', harm: 'prevent-harm-to-adult-or-crime', authoriser: { username: 'mark', password: PASSWORD } });
     const { id, status } = await core.invoke('sharing.record', input);

@@ -37,7 +37,7 @@ async function seed(core: Core) {
   // A manager whose first password (set by the administrator) has never been changed.
   await core.invoke('users.create', { fullName: 'Nina New', username: 'nina', password: 'initial password 1', roles: ['manager'] });
   const mash = (await core.invoke('partners.create', { name: 'Children’s Social Care (MASH)', kind: 'social-care', secureEmail: 'mash@council.gov.example' })).id;
-  const oak = (await core.invoke('partners.create', { name: 'Oak Primary School', kind: 'school' })).id;
+  const oak = (await core.invoke('partners.create', { name: 'Oak Primary School', kind: 'school', secureEmail: 'office@oak.sch.example' })).id;
   const millie = (await core.invoke('children.create', { legalName: 'Amelia Jones', preferredName: 'Millie', dateOfBirth: '2022-03-14', room: 'Rainbow' })).id;
   const ben = (await core.invoke('children.create', { legalName: 'Ben Ahmed', dateOfBirth: '2022-01-02', room: 'Rainbow' })).id;
   const mum = (await core.invoke('carers.create', { childId: millie, fullName: 'Sarah Jones', relationship: 'Mother', parentalResponsibility: true })).id;

@@ -159,6 +159,12 @@ export function buildDraft(ctx: CallContext, draft: SharingDraft): BuiltDraft {
     consentStatus = consent.suggested;
   }
 
+  // Golden rule 6: information "shared securely". Secure email needs a secure address to send to:
+  // without one in the directory, the record would say "sent by secure email" of an ordinary email.
+  if (draft.method === 'secure-email' && !partner.secureEmail?.trim()) {
+    problems.push({ path: ['method'], message: `No secure email address is recorded for ${partner.name}. Add it in the partners directory, or choose another way to share.` });
+  }
+
   // Golden rule 3: seek advice "without disclosing the identity of the person where possible".
   const words = nameWords(file);
   if (draft.adviceSought) {
