@@ -71,6 +71,9 @@ export const consentRecordSchema = z
     if (v.expiresOn && v.expiresOn < v.givenOn) {
       ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'The expiry date is before the day consent was given.' });
     }
+    if (v.reviewOn && v.reviewOn < v.givenOn) {
+      ctx.addIssue({ code: 'custom', path: ['reviewOn'], message: 'The review date is before the day this was given: choose a later day.' });
+    }
   });
 
 export const consentWithdrawSchema = z.object({

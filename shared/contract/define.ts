@@ -59,7 +59,7 @@ export const idOutput = z.object({ id: z.string() });
 /** Calendar day in Europe/London, `YYYY-MM-DD`. */
 export const daySchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date: day, month and year.')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That is not a real date.');
 
 /** An instant, ISO-8601 in UTC. */

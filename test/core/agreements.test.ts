@@ -222,7 +222,11 @@ describe('the information sharing agreement', () => {
     await as('kim');
     const v3 = await core.invoke('agreements.get', { childId });
     expect(v3.version).toBe(3);
-    await core.invoke('agreements.update', { childId, sharing: { ...v3.sharing, reviewOn: '2026-11-01' } });
+    // A review date before the day it was completed is refused; one after it that has passed stands.
+    await expect(core.invoke('agreements.update', { childId, sharing: { ...v3.sharing, completedOn: '2026-11-20', reviewOn: '2026-11-01' } })).rejects.toMatchObject({
+      issues: [{ path: ['sharing.reviewOn'], message: 'The review date must be after the day this was completed.' }],
+    });
+    await core.invoke('agreements.update', { childId, sharing: { ...v3.sharing, completedOn: '2026-10-01', reviewOn: '2026-11-01' } });
     for (const s of v3.signers) await core.invoke('agreements.sign', { childId, version: 3, signer: s.signer, signature: { method: 'paper', signedOn: today } });
     const signed = await core.invoke('agreements.get', { childId });
     expect(signed).toMatchObject({ version: 3, status: 'signed', reviewDue: true });

@@ -46,6 +46,10 @@ describe('backup and restore', () => {
     expect(status.last).toMatchObject({ file, createdBy: ADMIN.fullName });
 
     await core.invoke('children.create', { legalName: 'Added After', dateOfBirth: '2022-01-02' });
+    // A wrong password for the file is refused, and is in the trail as a refused look at a backup, not a failed login.
+    expect(await errorCode(core.invoke('backup.inspect', { file, unlock: { username: ADMIN.username, password: 'not the password' } }))).toBe('wrong-credentials');
+    expect((await core.invoke('audit.list', { what: 'failed-logins', limit: 50 })).entries).toEqual([]);
+    expect((await core.invoke('audit.list', { what: 'refused', limit: 50 })).entries.map((e) => e.channel)).toContain('backup.inspect');
     const summary = await core.invoke('backup.inspect', { file, unlock: { username: ADMIN.username, password: ADMIN.password } });
     expect(summary).toMatchObject({ createdBy: ADMIN.fullName, counts: { children: 1 } });
     expect(await childNames(core)).toEqual(['Added After', CANARY]);

@@ -308,6 +308,7 @@ describe('bad inputs are refused and nothing is recorded', () => {
     ['a day that does not exist', { givenOn: '2025-02-30' }],
     ['a day in another format', { givenOn: '14/03/2025' }],
     ['an expiry before it was given', { expiresOn: addDaysToDay(lastMonth, -1) }],
+    ['a review before it was given', { reviewOn: addDaysToDay(lastMonth, -1) }],
     ['an unknown decision', { decision: 'maybe' }],
   ])('%s', async (_label, change) => {
     expect(await errorCode(give(change as never))).toBe('invalid-input');

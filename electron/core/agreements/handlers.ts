@@ -113,6 +113,10 @@ export const agreementsHandlers: HandlersFor<typeof agreementsChannels> = {
     checkCompleted(input.sharing?.completedOn, today, 'sharing.completedOn');
     const review = input.sharing?.reviewOn ? plannedDayProblem(input.sharing.reviewOn, today) : null;
     if (review) throw fieldError('sharing.reviewOn', review);
+    // A review is of what was agreed: it cannot come before the agreement was completed.
+    if (input.sharing?.reviewOn && input.sharing.completedOn && input.sharing.reviewOn <= input.sharing.completedOn) {
+      throw fieldError('sharing.reviewOn', 'The review date must be after the day this was completed.');
+    }
 
     const current = latestRow(db, input.childId);
     const parts = partsOf(current);

@@ -21,7 +21,13 @@ const OLD_STORE_KEY = 'loginThrottle';
  * second person confirming a decision at a logged-in laptop its own, so that nobody's mistakes
  * delay anyone else's login, and confirmations never delay a login.
  */
-export type Attempt = { via: 'password'; username: string } | { via: 'recovery-key' } | { via: 'confirmation'; username: string };
+export type Attempt =
+  | { via: 'password'; username: string }
+  | { via: 'recovery-key' }
+  | { via: 'confirmation'; username: string }
+  // Unlocking a backup file (a password of the time, or its recovery key, null): counted apart, and
+  // not a failed login (the refused call is in the trail as what it was).
+  | { via: 'backup'; username: string | null };
 
 interface Counter {
   failures: number;
@@ -49,6 +55,7 @@ export function usernameHash(username: string): string {
 
 function counterKey(attempt: Attempt): string {
   if (attempt.via === 'recovery-key') return 'recovery-key';
+  if (attempt.via === 'backup') return `backup:${attempt.username === null ? 'recovery-key' : usernameHash(attempt.username)}`;
   return `${attempt.via === 'password' ? 'login' : 'confirm'}:${usernameHash(attempt.username)}`;
 }
 
@@ -93,7 +100,7 @@ export class LoginBackoff {
     const at = this.now().toISOString();
     counters[key] = { failures: (counters[key]?.failures ?? 0) + 1, lastFailureAt: at };
     let { pending, dropped } = saved;
-    if (attempt.via !== 'confirmation') {
+    if (attempt.via === 'password' || attempt.via === 'recovery-key') {
       this.mayHavePending = true;
       const hash = attempt.via === 'password' ? usernameHash(attempt.username) : null;
       if (attempt.via === 'password') this.triedThisRun.set(usernameHash(attempt.username), attempt.username);

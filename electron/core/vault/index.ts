@@ -203,13 +203,13 @@ export class Vault {
   /** Opens the database key from a backup's slots (not this laptop's), through the same back-off as a login. */
   async unlockBackup(slots: SlotSet, unlock: { username: string; password: string } | { recoveryKey: string }): Promise<Buffer> {
     if ('recoveryKey' in unlock) {
-      const attempt: Attempt = { via: 'recovery-key' };
+      const attempt: Attempt = { via: 'backup', username: null };
       this.backoff.assertAllowed(attempt);
       const opened = await openSlot(this.parseSlot(slots.recovery), normaliseRecoveryKey(unlock.recoveryKey), RECOVERY_LABEL);
       opened?.pending?.fill(0);
       return this.settle(opened?.key ?? null, 'That recovery key does not open this backup. It needs the recovery key that was in use when the backup was made.', attempt);
     }
-    const attempt: Attempt = { via: 'password', username: unlock.username };
+    const attempt: Attempt = { via: 'backup', username: unlock.username };
     this.backoff.assertAllowed(attempt);
     const raw = Object.hasOwn(slots.users, unlock.username) ? slots.users[unlock.username] : undefined;
     const opened = raw === undefined ? await this.burnEquivalentTime(unlock.password) : await openSlot(this.parseSlot(raw), unlock.password, userLabel(unlock.username));

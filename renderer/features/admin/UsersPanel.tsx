@@ -63,7 +63,7 @@ export function UsersPanel({ session }: { session: Session }) {
       {keyChanged && (
         <MessageBar intent="success">
           <MessageBarBody>
-            The database key was changed in {keyChanged.seconds} seconds. Only the {keyChanged.accounts === 1 ? 'account' : `${keyChanged.accounts} accounts`} that
+            The database key was changed in {keyChanged.seconds < 1 ? 'less than a second' : keyChanged.seconds === 1 ? '1 second' : `${keyChanged.seconds} seconds`}. Only the {keyChanged.accounts === 1 ? 'account' : `${keyChanged.accounts} accounts`} that
             can log in today and the recovery key open TwoWay’s records now.
           </MessageBarBody>
         </MessageBar>
