@@ -100,6 +100,11 @@ describe('documents', () => {
     const tooBig = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(DOCUMENT_MAX_BYTES)]);
     const big = await attach({ data: b64(tooBig) }).catch((e: { issues: { message: string }[] }) => e.issues[0]?.message);
     expect(big).toMatch(/larger than 20 MB/);
+    // The day a document is about: soon is fine (an appointment letter), years away or before 1990 is a slip.
+    const far = await attach({ refersTo: '2031-01-01' }).catch((e: { issues: unknown }) => e.issues);
+    expect(far).toEqual([{ path: ['refersTo'], message: 'That is more than two years away: check the year.' }]);
+    const old = await attach({ refersTo: '1960-05-01' }).catch((e: { issues: unknown }) => e.issues);
+    expect(old).toEqual([{ path: ['refersTo'], message: 'Check the year: 1960 cannot be right.' }]);
   });
 
   it('a concern’s documents are the safeguarding team’s: refused to a practitioner, even the one who attached it', async () => {

@@ -2,6 +2,8 @@ import { DOCUMENT_TYPES, type documentsChannels } from '../../../shared/contract
 import { assertIdle } from '../backup/progress';
 import { TwoWayError } from '../../../shared/contract/errors';
 import { fieldError } from '../../../shared/contract/fields';
+import { plannedDayProblem } from '../../../shared/domain/day-rules';
+import { today } from '../../../shared/domain/weeks';
 import { requireRecentConfirmation } from '../auth/step-up';
 import type { CallContext, HandlersFor } from '../context';
 import { requirePartner } from '../partners/repo';
@@ -32,6 +34,9 @@ export const documentsHandlers: HandlersFor<typeof documentsChannels> = {
   'documents.add': (input, ctx) => {
     const db = ctx.db();
     const childId = requireOwner(db, ctx.user, input.ownerType, input.ownerId, 'add');
+    // A letter can be about an appointment to come, but not years away, nor before 1990: a slip of the year.
+    const dayProblem = input.refersTo ? plannedDayProblem(input.refersTo, today(ctx.now())) : null;
+    if (dayProblem) throw fieldError('refersTo', dayProblem);
     const data = checkedBytes(input.data, input.mime, 'data');
     const original = input.original ? checkedBytes(input.original, input.mime, 'original') : null;
     let seriesId: string | null = null;

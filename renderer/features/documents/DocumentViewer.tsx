@@ -45,7 +45,7 @@ function usePictures(data: string | undefined, mime: DocumentSummary['mime'] | u
     if (mime === 'application/pdf') {
       renderPdfPages(toBytes(data))
         .then((r) => live && setState(r))
-        .catch(() => live && setState({ error: 'This PDF could not be shown. It may be damaged; Save a copy to try another program.' }));
+        .catch(() => live && setState({ error: 'This PDF could not be shown: it may be damaged.' }));
     } else if (DOCUMENT_TYPES[mime].viewable) {
       url = URL.createObjectURL(new Blob([toBytes(data)], { type: mime }));
       setState({ pages: [url], total: 1 });
@@ -99,7 +99,9 @@ export function DocumentViewer({ documentId, canSaveCopy, printedBy, onClose }: 
                   {doc.version > 1 ? `, version ${doc.version}` : ''}. Added by {doc.addedByName}.
                 </Text>
                 <ThirdPartyFlag doc={doc} />
-                {pictures && 'error' in pictures && <ErrorBar error={pictures.error} />}
+                {pictures && 'error' in pictures && (
+                  <ErrorBar error={`${pictures.error}${canSaveCopy ? ' Save a copy to open it in another program.' : ''}`} />
+                )}
                 {!DOCUMENT_TYPES[doc.mime].viewable && (
                   <Text as="p">TwoWay cannot show this kind of file. It is kept safely here; to open it in another program, save a copy.</Text>
                 )}
