@@ -46,7 +46,35 @@ export interface RecordTypeDef {
 }
 
 const n = (db: Db, sql: string, childId: string) => get<{ n: number }>(db, `SELECT count(*) AS n FROM ${sql}`, { childId })?.n ?? 0;
-const counts = (db: Db, childId: string, parts: [string, string][]): Count[] => parts.map(([label, sql]) => ({ label, n: n(db, sql, childId) }));
+/** One of each kind, for "1 parent or carer" rather than "1 parents and carers". */
+const ONE: Record<string, string> = {
+  'parents and carers': 'parent or carer',
+  'emergency contacts': 'emergency contact',
+  'allergies and dietary needs': 'allergy or dietary need',
+  'shared care arrangements': 'shared care arrangement',
+  'consents and refusals': 'consent or refusal',
+  'registration acknowledgements': 'registration acknowledgement',
+  'subject access reviews': 'subject access review',
+  'diary entries about accidents and health': 'diary entry about an accident or health',
+  'medication records': 'medication record',
+  'diary entries': 'diary entry',
+  'joint meetings': 'joint meeting',
+  'actions from joint meetings': 'action from a joint meeting',
+  'versions of the information sharing agreement': 'version of the information sharing agreement',
+  observations: 'observation',
+  'home visits': 'home visit',
+  'safeguarding concerns': 'safeguarding concern',
+  'diary entries marked for the chronology': 'diary entry marked for the chronology',
+  'visits by professionals': 'visit by a professional',
+  'transfers of the safeguarding file': 'transfer of the safeguarding file',
+  'information-sharing decisions': 'information-sharing decision',
+  documents: 'document',
+};
+const counts = (db: Db, childId: string, parts: [string, string][]): Count[] =>
+  parts.map(([label, sql]) => {
+    const count = n(db, sql, childId);
+    return { label: count === 1 ? (ONE[label] ?? label) : label, n: count };
+  });
 
 // ---- Children's records: details, family, contacts, health, shared care, consents ----
 

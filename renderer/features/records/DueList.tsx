@@ -15,8 +15,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** "emergency contacts (1)": the labels are plural ("parents and carers"), so the number follows them rather than "1 parents and carers". */
-const countsText = (counts: { label: string; n: number }[]) => counts.map((c) => `${c.label} (${c.n})`).join(', ');
+const countsText = (counts: { label: string; n: number }[]) => counts.map((c) => `${c.n} ${c.label}`).join(', ');
 
 /** The sets of records whose retention period has ended: keep longer (with a reason and a new day) or dispose of them. */
 export function DueList() {
