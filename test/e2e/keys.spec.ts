@@ -75,7 +75,7 @@ test('deactivating someone offers to change the database key, which asks for the
   await page.screenshot({ path: 'test-results/keys-change-key-dialog.png' });
   await dialog.getByLabel('Your password').fill(ADMIN.password);
   await dialog.getByRole('button', { name: 'Change the key' }).click();
-  await expect(page.getByText(/The database key was changed in .* seconds/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/The database key was changed in (less than a second|1 second|\d+ seconds)\./)).toBeVisible({ timeout: 20_000 });
   await expect(dialog).toHaveCount(0);
   await page.screenshot({ path: 'test-results/keys-change-key-done.png' });
   // The new key is in use: the administrator still logs in.
