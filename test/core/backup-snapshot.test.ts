@@ -4,7 +4,7 @@ import { folderFiles } from '../../electron/core/backup/create';
 import { copyRanges } from '../../electron/core/backup/snapshot';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import type { Core } from '../../electron/core/index';
-import { ADMIN, loginAdmin, rawKeyFromRecovery, setUpCore, tempDataDir } from './helpers';
+import { ADMIN, loginAdmin, rawKeyFromRecovery, setUpWithFolder } from './helpers';
 
 // Issue 15: "the database copied consistently while the app runs, still encrypted with the same
 // key … never a plain copy of a live WAL database". The backup copies the database file's pages
@@ -18,11 +18,7 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  const made = await setUpCore();
-  cleanups.push(made.cleanup);
-  const folder = tempDataDir();
-  cleanups.push(folder.cleanup);
-  await loginAdmin(made.core);
+  const made = await setUpWithFolder(cleanups);
   for (let i = 0; i < 20; i++) await made.core.invoke('children.create', { legalName: `Child Before ${i}`, dateOfBirth: '2022-03-14' });
   // A second connection of our own, as a checkpointing or long-reading neighbour would be.
   const other = openDatabase(join(made.dir, 'twoway.db'), await rawKeyFromRecovery(made.dir, made.recoveryKey));
@@ -34,7 +30,7 @@ async function setUp() {
   cleanups.push(closeOther);
   const chunkHook = folderFiles.beforeChunk;
   cleanups.push(() => void (folderFiles.beforeChunk = chunkHook));
-  return { ...made, folder: folder.dir, other, closeOther };
+  return { ...made, other, closeOther };
 }
 
 const childCount = (db: Db) => Number((db.prepare('SELECT count(*) AS n FROM children').get() as { n: number }).n);

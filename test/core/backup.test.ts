@@ -8,7 +8,7 @@ import { m014Backups } from '../../electron/core/db/migrations/014_backups';
 import { backupsOlderThan } from '../../electron/core/backup/repo';
 import { runHere, runInWorker } from '../../electron/core/backup/worker';
 import { openDatabase } from '../../electron/core/db/connection';
-import { ADMIN, errorCode, loginAdmin, openTestCore, rawKeyFromRecovery, setUpCore, tempDataDir } from './helpers';
+import { ADMIN, errorCode, loginAdmin, openTestCore, rawKeyFromRecovery, setUpCore, setUpWithFolder, tempDataDir } from './helpers';
 
 const CANARY = 'Zebedee Canarywhistle';
 const cleanups: Array<() => unknown> = [];
@@ -17,13 +17,9 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  const made = await setUpCore();
-  cleanups.push(made.cleanup);
-  const folder = tempDataDir();
-  cleanups.push(folder.cleanup);
-  await loginAdmin(made.core);
+  const made = await setUpWithFolder(cleanups);
   await made.core.invoke('children.create', { legalName: CANARY, dateOfBirth: '2022-03-14' });
-  return { ...made, folder: folder.dir };
+  return made;
 }
 
 const childNames = async (core: Core) => (await core.invoke('children.list', {})).children.map((c: { legalName: string }) => c.legalName).sort();

@@ -59,6 +59,16 @@ export async function setUpCore(options: Partial<CoreOptions> = {}): Promise<{ c
   };
 }
 
+/** A set-up core with the administrator logged in, and an empty folder beside it (for backups); `cleanups` closes and removes both. */
+export async function setUpWithFolder(cleanups: Array<() => unknown>) {
+  const made = await setUpCore();
+  cleanups.push(made.cleanup);
+  const folder = tempDataDir();
+  cleanups.push(folder.cleanup);
+  await loginAdmin(made.core);
+  return { ...made, folder: folder.dir };
+}
+
 export async function loginAdmin(core: Core) {
   return core.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
 }

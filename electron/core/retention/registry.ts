@@ -46,34 +46,12 @@ export interface RecordTypeDef {
 }
 
 const n = (db: Db, sql: string, childId: string) => get<{ n: number }>(db, `SELECT count(*) AS n FROM ${sql}`, { childId })?.n ?? 0;
-/** One of each kind, for "1 parent or carer" rather than "1 parents and carers". */
-const ONE: Record<string, string> = {
-  'parents and carers': 'parent or carer',
-  'emergency contacts': 'emergency contact',
-  'allergies and dietary needs': 'allergy or dietary need',
-  'shared care arrangements': 'shared care arrangement',
-  'consents and refusals': 'consent or refusal',
-  'registration acknowledgements': 'registration acknowledgement',
-  'subject access reviews': 'subject access review',
-  'diary entries about accidents and health': 'diary entry about an accident or health',
-  'medication records': 'medication record',
-  'diary entries': 'diary entry',
-  'joint meetings': 'joint meeting',
-  'actions from joint meetings': 'action from a joint meeting',
-  'versions of the information sharing agreement': 'version of the information sharing agreement',
-  observations: 'observation',
-  'home visits': 'home visit',
-  'safeguarding concerns': 'safeguarding concern',
-  'diary entries marked for the chronology': 'diary entry marked for the chronology',
-  'visits by professionals': 'visit by a professional',
-  'transfers of the safeguarding file': 'transfer of the safeguarding file',
-  'information-sharing decisions': 'information-sharing decision',
-  documents: 'document',
-};
-const counts = (db: Db, childId: string, parts: [string, string][]): Count[] =>
-  parts.map(([label, sql]) => {
+/** What is counted: its name for many and for one ("parents and carers", "parent or carer"), and the rows. */
+type Part = [many: string, one: string, sql: string];
+const counts = (db: Db, childId: string, parts: Part[]): Count[] =>
+  parts.map(([many, one, sql]) => {
     const count = n(db, sql, childId);
-    return { label: count === 1 ? (ONE[label] ?? label) : label, n: count };
+    return { label: count === 1 ? one : many, n: count };
   });
 
 // ---- Children's records: details, family, contacts, health, shared care, consents ----
@@ -86,15 +64,15 @@ const HELD_CARER = `id IN (SELECT given_by_carer_id FROM consents WHERE ${HELD_C
 const FREE_CARERS = `carers WHERE child_id = $childId AND NOT (${HELD_CARER})`;
 const NOT_MEDICATION = "health_items WHERE child_id = $childId AND kind <> 'medication'";
 
-const childRecordParts: [string, string][] = [
-  ['record of the child’s details', 'children WHERE id = $childId AND details_disposed_at IS NULL'],
-  ['parents and carers', FREE_CARERS],
-  ['emergency contacts', 'emergency_contacts WHERE child_id = $childId'],
-  ['allergies and dietary needs', NOT_MEDICATION],
-  ['shared care arrangements', 'shared_care WHERE child_id = $childId'],
-  ['consents and refusals', FREE_CONSENTS],
-  ['registration acknowledgements', 'consent_acknowledgements WHERE child_id = $childId'],
-  ['subject access reviews', 'subject_access_reviews WHERE child_id = $childId'],
+const childRecordParts: Part[] = [
+  ['record of the child’s details', 'record of the child’s details', 'children WHERE id = $childId AND details_disposed_at IS NULL'],
+  ['parents and carers', 'parent or carer', FREE_CARERS],
+  ['emergency contacts', 'emergency contact', 'emergency_contacts WHERE child_id = $childId'],
+  ['allergies and dietary needs', 'allergy or dietary need', NOT_MEDICATION],
+  ['shared care arrangements', 'shared care arrangement', 'shared_care WHERE child_id = $childId'],
+  ['consents and refusals', 'consent or refusal', FREE_CONSENTS],
+  ['registration acknowledgements', 'registration acknowledgement', 'consent_acknowledgements WHERE child_id = $childId'],
+  ['subject access reviews', 'subject access review', 'subject_access_reviews WHERE child_id = $childId'],
 ];
 
 function disposeChildRecord(db: Db, childId: string, at: string): Count[] {
@@ -128,11 +106,11 @@ export const ACCIDENT_CATEGORIES = ['accident', 'health'] as const;
 const IN_ACCIDENT = `category IN (${ACCIDENT_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;
 const entriesOf = (accidents: boolean) => `diary_entries WHERE child_id = $childId AND ${accidents ? '' : 'NOT '}(${IN_ACCIDENT}) AND NOT (${HELD_ENTRY})`;
 
-const accidentParts: [string, string][] = [
-  ['diary entries about accidents and health', entriesOf(true)],
-  ['medication records', "health_items WHERE child_id = $childId AND kind = 'medication'"],
+const accidentParts: Part[] = [
+  ['diary entries about accidents and health', 'diary entry about an accident or health', entriesOf(true)],
+  ['medication records', 'medication record', "health_items WHERE child_id = $childId AND kind = 'medication'"],
 ];
-const diaryParts: [string, string][] = [['diary entries', entriesOf(false)]];
+const diaryParts: Part[] = [['diary entries', 'diary entry', entriesOf(false)]];
 
 function disposeEntries(db: Db, childId: string, accidents: boolean): void {
   const p = { childId };
@@ -152,9 +130,9 @@ function disposeEntries(db: Db, childId: string, accidents: boolean): void {
 
 // ---- Termly joint meetings, agreements, observations and home visits, documents ----
 
-const meetingParts: [string, string][] = [
-  ['joint meetings', 'meetings WHERE child_id = $childId'],
-  ['actions from joint meetings', 'meeting_actions WHERE child_id = $childId'],
+const meetingParts: Part[] = [
+  ['joint meetings', 'joint meeting', 'meetings WHERE child_id = $childId'],
+  ['actions from joint meetings', 'action from a joint meeting', 'meeting_actions WHERE child_id = $childId'],
 ];
 function disposeMeetings(db: Db, childId: string): Count[] {
   const before = counts(db, childId, meetingParts);
@@ -166,10 +144,10 @@ function disposeMeetings(db: Db, childId: string): Count[] {
   return before;
 }
 
-const agreementParts: [string, string][] = [
-  ['versions of the information sharing agreement', 'agreements WHERE child_id = $childId'],
-  ['observations', 'observations WHERE child_id = $childId'],
-  ['home visits', 'home_visits WHERE child_id = $childId'],
+const agreementParts: Part[] = [
+  ['versions of the information sharing agreement', 'version of the information sharing agreement', 'agreements WHERE child_id = $childId'],
+  ['observations', 'observation', 'observations WHERE child_id = $childId'],
+  ['home visits', 'home visit', 'home_visits WHERE child_id = $childId'],
 ];
 function disposeAgreements(db: Db, childId: string): Count[] {
   const before = counts(db, childId, agreementParts);
@@ -196,11 +174,11 @@ function disposeDocuments(db: Db, childId: string, which: string): void {
 // ---- Safeguarding and sharing decisions ----
 
 const SAFEGUARDING_CHILD_TABLES = ['concerns', 'chronology_diary_marks', 'professional_visits', 'safeguarding_transfers', 'concern_children'];
-const safeguardingParts: [string, string][] = [
-  ['safeguarding concerns', 'concerns WHERE child_id = $childId'],
-  ['diary entries marked for the chronology', 'chronology_diary_marks WHERE child_id = $childId'],
-  ['visits by professionals', 'professional_visits WHERE child_id = $childId'],
-  ['transfers of the safeguarding file', 'safeguarding_transfers WHERE child_id = $childId'],
+const safeguardingParts: Part[] = [
+  ['safeguarding concerns', 'safeguarding concern', 'concerns WHERE child_id = $childId'],
+  ['diary entries marked for the chronology', 'diary entry marked for the chronology', 'chronology_diary_marks WHERE child_id = $childId'],
+  ['visits by professionals', 'visit by a professional', 'professional_visits WHERE child_id = $childId'],
+  ['transfers of the safeguarding file', 'transfer of the safeguarding file', 'safeguarding_transfers WHERE child_id = $childId'],
 ];
 
 function disposeSafeguarding(db: Db, childId: string): Count[] {
@@ -223,7 +201,7 @@ function disposeSafeguarding(db: Db, childId: string): Count[] {
   return before;
 }
 
-const sharingParts: [string, string][] = [['information-sharing decisions', 'sharing_decisions WHERE child_id = $childId']];
+const sharingParts: Part[] = [['information-sharing decisions', 'information-sharing decision', 'sharing_decisions WHERE child_id = $childId']];
 function disposeSharing(db: Db, childId: string): Count[] {
   const before = counts(db, childId, sharingParts);
   const ofDecision = 'decision_id IN (SELECT id FROM sharing_decisions WHERE child_id = $childId)';
@@ -308,9 +286,9 @@ export function recordTypes(at: () => string): RecordTypeDef[] {
       defaultRule: { kind: 'after-leaving', years: 3, months: 0 },
       reason: 'Documents on a child’s file are part of the child’s record, so they are kept as long as the rest of it: 3 years after the child leaves.',
       childTables: ['documents'],
-      count: (db, childId) => counts(db, childId, [['documents', OWN_DOCUMENTS]]),
+      count: (db, childId) => counts(db, childId, [['documents', 'document', OWN_DOCUMENTS]]),
       dispose: (db, childId) => {
-        const before = counts(db, childId, [['documents', OWN_DOCUMENTS]]);
+        const before = counts(db, childId, [['documents', 'document', OWN_DOCUMENTS]]);
         disposeDocuments(db, childId, OWN_DOCUMENTS);
         return before;
       },

@@ -159,9 +159,8 @@ function BookingForm({
   );
 }
 
-/** Today when it falls in the term (or no term is chosen); otherwise the term's first day still to come. */
+/** The term's first day when the term is still to come; otherwise today. */
 function firstDayToBook(term: Term | undefined): string {
   const now = today();
-  if (!term || (now >= term.startsOn && now <= term.endsOn) || now > term.endsOn) return now;
-  return term.startsOn;
+  return term && now < term.startsOn ? term.startsOn : now;
 }
